@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { Invalid } from './errors.ts';
+
+/**
+ * Every setting Scrutineer reads from the environment, with its default beside it.
+ * docs/settings.md is checked against this list by a test, so a new setting must be documented.
+ */
+export const settings = {
+  SCRUTINEER_DATA_DIR: z.string().min(1).default('./data')
+    .describe('The data folder: PGlite database, DuckDB warehouse, evidence files and raw imports.'),
+  DATABASE_URL: z.string().url().optional()
+    .describe('A PostgreSQL connection string. When set, the workflow database lives there instead of PGlite.'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('Address the web server listens on.'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('Port the web server listens on.'),
+  ORIGIN: z.string().url().optional()
+    .describe('Public origin of the site (scheme, host, port), used to check form posts. Default http://HOST:PORT.'),
+  SCRUTINEER_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i).default('1GB')
+    .describe('Memory the DuckDB warehouse may use, e.g. 1GB.'),
+  SCRUTINEER_DUCKDB_THREADS: z.coerce.number().int().min(1).max(64).default(2)
+    .describe('Threads the DuckDB warehouse may use.'),
+  SCRUTINEER_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000)
+    .describe('Longest a warehouse query for a page or API call may run before it is cancelled.'),
+  SCRUTINEER_POLICE_API_URL: z.string().url().default('https://data.police.uk/api')
+    .describe('Base URL of the data.police.uk API (or an offline mirror) used by `scrutineer sync`.'),
+  SCRUTINEER_SYNC_RATE: z.coerce.number().min(0.1).max(15).default(15)
+    .describe('Most requests per second `scrutineer sync` makes (data.police.uk allows 15).'),
+  SCRUTINEER_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
+    .describe('How much the server and CLI log to standard error.')
+} as const;
+
+const schema = z.object(settings);
+type Parsed = z.infer<typeof schema>;
+
+export interface AppConfig {
+  dataDir: string;
+  databaseUrl: string | null;
+  host: string;
+  port: number;
+  origin: string;
+  duckdb: { memoryLimit: string; threads: number; queryTimeoutMs: number };
+  policeApiUrl: string;
+  syncRate: number;
+  logLevel: Parsed['SCRUTINEER_LOG_LEVEL'];
+}
+
+/** Reads the environment once into a strict, typed config; a bad value names the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): AppConfig {
+  const present = Object.fromEntries(Object.keys(settings).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0]);
+    throw new Invalid(`Setting ${name} is not valid: ${issue.message} (got ${JSON.stringify(env[name])}).`, {
+      setting: name
+    });
+  }
+  const v = result.data;
+  return {
+    dataDir: path.resolve(cwd, v.SCRUTINEER_DATA_DIR),
+    databaseUrl: v.DATABASE_URL ?? null,
+    host: v.HOST,
+    port: v.PORT,
+    origin: v.ORIGIN ?? `http://${v.HOST.includes(':') ? `[${v.HOST}]` : v.HOST}:${v.PORT}`,
+    duckdb: {
+      memoryLimit: v.SCRUTINEER_DUCKDB_MEMORY_LIMIT,
+      threads: v.SCRUTINEER_DUCKDB_THREADS,
+      queryTimeoutMs: v.SCRUTINEER_QUERY_TIMEOUT_MS
+    },
+    policeApiUrl: v.SCRUTINEER_POLICE_API_URL.replace(/\/+$/, ''),
+    syncRate: v.SCRUTINEER_SYNC_RATE,
+    logLevel: v.SCRUTINEER_LOG_LEVEL
+  };
+}
