@@ -1,0 +1,325 @@
+import fs from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { normaliseLabel, type Dimension } from '../../police-data/vocabulary.ts';
+import { writeCoordAreas, type AreaAssigner } from '../areas.ts';
+import { forceMonthFromName, type Format } from '../formats.ts';
+import type { FileReport } from '../report.ts';
+import { finishSource, insertSource, rowsOf, supersede, type ImportRun } from '../run.ts';
+import type { SourceInput } from '../sources.ts';
+import { describeFile } from './describe.ts';
+import { csvLinesOfRecordsSql, csvStageSql, STAGE_COLUMNS, stageJson, type Unparsable } from './stage.ts';
+import { booleanColumns, labelColumns, typedViewSql } from './typed.ts';
+
+export interface StopFile {
+  src: SourceInput;
+  format: Format;
+  header?: string[];
+  report: FileReport;
+  storedCopy: string | null;
+}
+
+interface Prepared extends StopFile {
+  index: number;
+  plain: string;
+  force: string;
+  nameMonth: string | null;
+  read: number;
+  unparsable: Unparsable[];
+}
+
+interface FileStats {
+  file: number;
+  read: number;
+  bad: number;
+  month: string | null;
+  [histogram: string]: unknown;
+}
+
+/**
+ * Loads all the stop-and-search files of one import together: DuckDB reads every file in one
+ * statement per pass (per-file statistics, coordinates, insert, and quarantine only when a file
+ * has bad rows), so a thousand small files cost little more than one big one.
+ */
+export async function importStopsBatch(run: ImportRun, files: StopFile[], assigner: () => Promise<AreaAssigner | null>) {
+  const conn = run.conn;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE json_stage (${STAGE_COLUMNS})`);
+  const prepared: Prepared[] = [];
+  try {
+    // Decompression runs on libuv's thread pool, so files are prepared a few at a time.
+    const ready = await mapLimit(files, 4, (f, i) => prepare(run, f, i));
+    for (const p of ready) if (p) prepared.push(p);
+    const { files: readable, stats } = await readStats(conn, prepared);
+    let usable = readable;
+    usable = await registerSources(run, usable, stats);
+    if (usable.length === 0) return;
+    const unknown = await mapLabels(conn, usable, stats);
+    await placeCoordinates(conn, usable, await assigner());
+    await insertRows(conn);
+    await quarantineRows(conn, usable, stats);
+    await finish(run, usable, stats, unknown);
+  } finally {
+    for (const p of prepared) fs.rmSync(p.plain, { force: true });
+  }
+}
+
+async function prepare(run: ImportRun, f: StopFile, index: number): Promise<Prepared | null> {
+  const named = forceMonthFromName(f.src.name, f.src.folder);
+  const force = named.force ?? run.force;
+  if (!force) {
+    fail(f.report, 'cannot tell which police force this file covers: name it YYYY-MM-<force>-stop-and-search.csv (as data.police.uk does) or pass --force');
+    return null;
+  }
+  let plain: string | null = null;
+  try {
+    plain = await f.src.materialise(run.tmpDir);
+    let read = 0;
+    let unparsable: Unparsable[] = [];
+    if (f.format === 'police-uk-stop-search-json') {
+      const appender = await run.conn.createAppender('json_stage', 'main', 'temp');
+      try {
+        ({ read, unparsable } = stageJson(appender, index, plain));
+      } finally {
+        appender.closeSync();
+      }
+    }
+    return { ...f, index, plain, force, nameMonth: named.month, read, unparsable };
+  } catch (err) {
+    if (plain) fs.rmSync(plain, { force: true });
+    fail(f.report, (err as Error).message);
+    return null;
+  }
+}
+
+function fail(report: FileReport, message: string) {
+  Object.assign(report, { status: 'failed', read: 0, loaded: 0, quarantined: 0, skipped: 0, messages: [message] });
+}
+
+const csvFiles = (files: Prepared[]) => files.filter((f) => f.format === 'police-uk-stop-search-csv');
+
+function stageViewSql(files: Prepared[]): string {
+  const branches = [...csvFiles(files).map((f) => csvStageSql(f.index, f.plain, f.header ?? [])), `SELECT * FROM json_stage`];
+  return `CREATE OR REPLACE TEMP VIEW stage_v AS ${branches.join(' UNION ALL ')}`;
+}
+
+/**
+ * Reads every file once for its counts, label histograms and the month its records point to. A file
+ * DuckDB cannot read (broken UTF-8, a line too long) is found by trying the files one by one, and
+ * fails alone rather than the whole import.
+ */
+async function readStats(conn: DuckDBConnection, files: Prepared[]): Promise<{ files: Prepared[]; stats: Map<number, FileStats> }> {
+  try {
+    return { files, stats: await fileStats(conn, files) };
+  } catch {
+    const ok: Prepared[] = [];
+    for (const f of files) {
+      try {
+        await fileStats(conn, [f]);
+        ok.push(f);
+      } catch (err) {
+        fail(f.report, `the file cannot be read: ${(err as Error).message.split('\n')[0]}`);
+      }
+    }
+    return { files: ok, stats: ok.length ? await fileStats(conn, ok) : new Map() };
+  }
+}
+
+async function fileStats(conn: DuckDBConnection, files: Prepared[]): Promise<Map<number, FileStats>> {
+  await conn.run(stageViewSql(files));
+  await conn.run(typedViewSql);
+  const hist = Object.entries({ ...labelColumns, ...booleanColumns })
+    .map(([d, col]) => `histogram(${col}) FILTER (WHERE reason IS NULL) AS "${d}"`)
+    .join(', ');
+  const rows = await rowsOf<FileStats>(
+    conn,
+    `SELECT file, count(*)::INTEGER AS read, count(reason)::INTEGER AS bad, NULL AS month, ${hist} FROM typed_v GROUP BY file`
+  );
+  // Only a file whose name does not give its month needs the month its records point to.
+  const unnamed = files.filter((f) => !f.nameMonth).map((f) => f.index);
+  const months = unnamed.length
+    ? await rowsOf<{ file: number; month: string }>(
+        conn,
+        `SELECT file, mode(strftime(timezone('Europe/London', ts), '%Y-%m')) AS month FROM typed_v
+         WHERE reason IS NULL AND file IN (${unnamed.join(', ')}) GROUP BY file`
+      )
+    : [];
+  for (const m of months) {
+    const r = rows.find((x) => x.file === m.file);
+    if (r) r.month = m.month;
+  }
+  return new Map(rows.map((r) => [r.file, r]));
+}
+
+/**
+ * Records each file as a source. A file for a force and month already loaded replaces it as a
+ * whole; of two files in one import covering the same force and month, the newer one is loaded.
+ */
+async function registerSources(run: ImportRun, files: Prepared[], stats: Map<number, FileStats>): Promise<Prepared[]> {
+  const monthOf = (f: Prepared) => f.nameMonth ?? stats.get(f.index)?.month ?? null;
+  const newest = new Map<string, Prepared>();
+  for (const f of files) {
+    const key = `${f.force}|${monthOf(f)}`;
+    const other = newest.get(key);
+    if (!other || (f.src.modifiedAt?.getTime() ?? 0) >= (other.src.modifiedAt?.getTime() ?? 0)) newest.set(key, f);
+  }
+  const loaded: Prepared[] = [];
+  for (const f of files) {
+    const month = monthOf(f);
+    const winner = newest.get(`${f.force}|${month}`)!;
+    const read = f.read || (stats.get(f.index)?.read ?? 0) + f.unparsable.length;
+    if (winner !== f) {
+      Object.assign(f.report, { status: 'skipped', read, skipped: read, force: f.force, month: month ?? undefined });
+      f.report.messages.push(`not loaded: ${winner.src.origin}, in this same import, is newer and covers ${f.force} ${month} too`);
+      continue;
+    }
+    const id = await insertSource(run, { src: f.src, format: f.format, force: f.force, month, storedCopy: f.storedCopy });
+    f.report.sourceId = id;
+    f.report.replaced = await replaceEarlier(run, id, f.force, month);
+    Object.assign(f.report, { force: f.force, month: month ?? undefined, read });
+    loaded.push(f);
+  }
+  await run.conn.run('CREATE OR REPLACE TEMP TABLE file_map (file INTEGER, source_id INTEGER, force VARCHAR, month VARCHAR)');
+  for (const f of loaded)
+    await run.conn.run('INSERT INTO file_map VALUES ($1, $2, $3, $4)', [f.index, f.report.sourceId!, f.force, monthOf(f) ?? 'unknown']);
+  return loaded;
+}
+
+async function replaceEarlier(run: ImportRun, id: number, force: string, month: string | null) {
+  if (!month) return null;
+  const earlier = await rowsOf<{ id: number; origin: string; rows_loaded: number }>(
+    run.conn,
+    `SELECT id, origin, rows_loaded FROM sources
+     WHERE format LIKE 'police-uk-stop-search-%' AND force = $1 AND month = $2 AND status = 'current' AND id <> $3 ORDER BY id`,
+    [force, month, id]
+  );
+  if (earlier.length === 0) return null;
+  for (const e of earlier) await run.conn.run('DELETE FROM stop_search WHERE source_id = $1', [e.id]);
+  await supersede(run, earlier.map((e) => e.id), id);
+  const last = earlier[earlier.length - 1];
+  return { sourceId: last.id, origin: last.origin, rows: earlier.reduce((n, x) => n + x.rows_loaded, 0) };
+}
+
+type Histogram = Array<{ key: string; value: string }>;
+
+/**
+ * Labels are few though rows are many: each distinct label is mapped once, in TypeScript where the
+ * vocabulary lives, and kept in `labels` with an id the rows point to.
+ */
+async function mapLabels(conn: DuckDBConnection, files: Prepared[], stats: Map<number, FileStats>) {
+  const known = new Map(
+    (await rowsOf<{ id: number; dimension: string; raw: string }>(conn, 'SELECT id, dimension, raw FROM labels')).map((l) => [
+      `${l.dimension}|${l.raw}`,
+      l.id
+    ])
+  );
+  let [{ next }] = await rowsOf<{ next: number }>(conn, 'SELECT (coalesce(max(id), 0) + 1)::INTEGER AS next FROM labels');
+  const unknown = new Map<number, FileReport['unknownLabels']>();
+  for (const f of files) {
+    const list: NonNullable<FileReport['unknownLabels']> = [];
+    for (const dimension of [...Object.keys(labelColumns), ...Object.keys(booleanColumns)]) {
+      const isBoolean = dimension in booleanColumns;
+      for (const { key: raw, value } of (stats.get(f.index)?.[dimension] as Histogram | null) ?? []) {
+        const code = isBoolean ? (/^(true|false)$/i.test(raw.trim()) ? 'ok' : 'unknown') : normaliseLabel(dimension as Dimension, raw);
+        if (code === 'unknown') list.push({ dimension, raw, rows: Number(value) });
+        if (isBoolean || known.has(`${dimension}|${raw}`)) continue;
+        await conn.run('INSERT INTO labels VALUES ($1, $2, $3, $4)', [next, dimension, raw, code]);
+        known.set(`${dimension}|${raw}`, next++);
+      }
+    }
+    unknown.set(f.index, list);
+  }
+  return unknown;
+}
+
+/** Point-in-polygon once per distinct coordinate: police locations are snapped to map points. */
+async function placeCoordinates(conn: DuckDBConnection, files: Prepared[], assigner: AreaAssigner | null) {
+  const coords = await rowsOf<{ latitude: number; longitude: number }>(
+    conn,
+    `SELECT DISTINCT latitude, longitude FROM typed_v
+     WHERE reason IS NULL AND latitude IS NOT NULL AND file IN (${files.map((f) => f.index).join(', ')})`
+  );
+  await writeCoordAreas(conn, coords, assigner);
+}
+
+async function insertRows(conn: DuckDBConnection) {
+  const dims = Object.entries(labelColumns);
+  const joins = dims
+    .map(([d, col]) => `LEFT JOIN labels l_${d} ON l_${d}.dimension = '${d}' AND l_${d}.raw = t.${col}`)
+    .join('\n    ');
+  const codes = dims.map(([d]) => `coalesce(l_${d}.code, 'unknown'), l_${d}.id`).join(',\n      ');
+  await conn.run(`INSERT INTO stop_search
+    SELECT m.source_id, t.record, m.force, m.month,
+      t.ts, CAST(timezone('Europe/London', t.ts) AS DATE), hour(timezone('Europe/London', t.ts)),
+      t.latitude, t.longitude, t.latitude IS NOT NULL,
+      c.lsoa, c.ward, c.borough, c.ward_nearest,
+      ${codes},
+      t.outcome_linked, t.removal_more_than_outer, t.part_of_operation, t.operation_name, t.street_name
+    FROM typed_v t
+    JOIN file_map m ON m.file = t.file
+    LEFT JOIN coord_area c ON c.latitude = t.latitude AND c.longitude = t.longitude
+    ${joins}
+    WHERE t.reason IS NULL`);
+}
+
+/** Bad rows go to quarantine with their physical line and text (CSV) or record and JSON (API). */
+async function quarantineRows(conn: DuckDBConnection, files: Prepared[], stats: Map<number, FileStats>) {
+  const withBad = files.filter((f) => (stats.get(f.index)?.bad ?? 0) > 0);
+  if (withBad.length > 0) {
+    const csv = csvFiles(withBad);
+    const lines = csv.length ? csv.map((f) => csvLinesOfRecordsSql(f.index, f.plain)).join(' UNION ALL ') : null;
+    await conn.run(`INSERT INTO quarantine
+      SELECT m.source_id, coalesce(l.line, t.record), coalesce(l.raw, t.raw), t.reason
+      FROM typed_v t JOIN file_map m ON m.file = t.file
+      ${lines ? `LEFT JOIN (${lines}) l ON l.file = t.file AND l.record = t.record` : 'LEFT JOIN (SELECT NULL::INTEGER AS file, NULL::INTEGER AS record, NULL::INTEGER AS line, NULL::VARCHAR AS raw) l ON false'}
+      WHERE t.reason IS NOT NULL AND t.file IN (${withBad.map((f) => f.index).join(', ')})`);
+  }
+  for (const f of files)
+    for (const u of f.unparsable)
+      await conn.run('INSERT INTO quarantine VALUES ($1, $2, $3, $4)', [f.report.sourceId!, u.line, u.raw, u.reason]);
+}
+
+async function finish(run: ImportRun, files: Prepared[], stats: Map<number, FileStats>, unknown: Map<number, FileReport['unknownLabels']>) {
+  const ids = files.map((f) => f.report.sourceId!).join(', ');
+  const placed = await rowsOf<{ source_id: number; loaded: number; located: number; placed: number }>(
+    run.conn,
+    `SELECT source_id, count(*)::INTEGER AS loaded, count(*) FILTER (WHERE located)::INTEGER AS located, count(borough)::INTEGER AS placed
+     FROM stop_search WHERE source_id IN (${ids}) GROUP BY source_id`
+  );
+  const problems = await rowsOf<{ source_id: number; line: number; reason: string }>(
+    run.conn,
+    `SELECT source_id, line, reason FROM quarantine WHERE source_id IN (${ids})
+     QUALIFY row_number() OVER (PARTITION BY source_id ORDER BY line) <= 20 ORDER BY source_id, line`
+  );
+  for (const f of files) {
+    const id = f.report.sourceId!;
+    const p = placed.find((x) => x.source_id === id) ?? { loaded: 0, located: 0, placed: 0 };
+    const quarantined = (stats.get(f.index)?.bad ?? 0) + f.unparsable.length;
+    Object.assign(f.report, {
+      status: 'loaded',
+      loaded: p.loaded,
+      quarantined,
+      located: p.located,
+      unlocated: p.loaded - p.located,
+      placed: p.placed,
+      outsideAreas: p.located - p.placed,
+      unknownLabels: unknown.get(f.index) ?? []
+    } satisfies Partial<FileReport>);
+    await finishSource(run, id, { read: f.report.read, loaded: p.loaded, quarantined, replaces: f.report.replaced?.sourceId });
+    for (const u of f.report.unknownLabels ?? [])
+      await run.conn.run('INSERT INTO unknown_labels VALUES ($1, $2, $3, $4)', [id, u.dimension, u.raw, u.rows]);
+    describeFile(f.report, problems.filter((x) => x.source_id === id));
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time, keeping their order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
