@@ -17,8 +17,8 @@ describe.each(databaseTargets())('workflow database on $name', (target) => {
   });
 
   it('has every migration applied', async () => {
-    const result = await db.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
-    const rows = ('rows' in result ? result.rows : result) as Array<{ n: number }>;
+    const result = (await db.db.execute(sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`)) as unknown;
+    const rows = (result as { rows?: Array<{ n: number }> }).rows ?? (result as Array<{ n: number }>);
     expect(rows[0].n).toBeGreaterThanOrEqual(1);
   });
 

@@ -1,0 +1,140 @@
+import { NotFound } from '../errors.ts';
+import { chosenSourcesSql } from '../import/areas.ts';
+import type { Grouping } from '../police-data/ethnicity.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
+import { resolveArea } from './area.ts';
+import * as build from './builders.ts';
+import { countIn, scopeCounts } from './counts.ts';
+import { lengthInDays, monthsOf, parsePeriod, previousPeriod, yearBefore } from './period.ts';
+import { populationOf } from './population.ts';
+import type { Scope } from './scope.ts';
+import type { AreaRef, Figure, FigureContext, FigureSet, Period } from './types.ts';
+
+export interface FigureRequest {
+  /** GSS code or name of a borough, ward or LSOA, or a force id. */
+  area: string;
+  from: string;
+  to?: string;
+  grouping?: Grouping;
+  ethnicity?: 'self_defined_ethnicity' | 'officer_defined_ethnicity';
+}
+
+/** Every figure of METRICS.md for one area and period. Public data: no access check needed. */
+export async function computeFigures(wh: Warehouse, req: FigureRequest): Promise<FigureSet> {
+  const area = await resolveArea(wh, req.area);
+  const period = parsePeriod(req.from, req.to);
+  const scope: Scope = { area, period, grouping: req.grouping ?? 'census2021', ethnicity: req.ethnicity ?? 'self_defined_ethnicity' };
+  const force = await forceOf(wh, area, period);
+  const counts = await scopeCounts(wh, scope);
+  const context = await contextOf(wh, scope, force, counts.sourceIds);
+  const b: build.FigureBase = { scope, sources: context.sources };
+  const figures: Figure[] = [
+    ...build.searches(b, counts),
+    ...build.shares(b, scope.ethnicity, counts.byGroup, counts.all.n),
+    ...build.shares(b, 'age_range', counts.by.age_range, counts.all.n),
+    ...build.shares(b, 'gender', counts.by.gender, counts.all.n),
+    ...build.shares(b, 'outcome', counts.by.outcome, counts.all.n)
+  ];
+  const pop = await populationOf(wh, area, scope.grouping);
+  if (pop) figures.push(...build.ratesPer1000(b, counts, pop), ...build.rateRatios(b, counts, pop));
+  figures.push(
+    ...build.outcomeRates(b, counts),
+    ...build.stripSearch(b, counts),
+    build.under18(b, counts),
+    ...build.powerMix(b, counts),
+    ...build.objectMix(b, counts),
+    build.s60Count(b, counts),
+    ...(await changes(wh, b, counts.all.n, force)),
+    ...(await concentrations(wh, b))
+  );
+  return { context, figures };
+}
+
+/** The force whose records the area's figures rest on; an empty period is a clear error. */
+async function forceOf(wh: Warehouse, area: AreaRef, period: Period): Promise<string> {
+  if (area.level === 'force') {
+    await requireData(wh, area.code, period);
+    return area.code;
+  }
+  const [row] = await wh.query<{ force: string | null }>(
+    `SELECT mode(force) AS force FROM stop_search WHERE local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`,
+    { from: period.from, to: period.to }
+  );
+  if (!row?.force) await requireData(wh, null, period);
+  return row.force!;
+}
+
+async function requireData(wh: Warehouse, force: string | null, period: Period) {
+  const [r] = await wh.query<{ n: number; first: string | null; last: string | null }>(
+    `SELECT count(*) FILTER (WHERE local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE))::INTEGER AS n,
+       min(month) AS first, max(month) AS last FROM stop_search WHERE $force IS NULL OR force = $force`,
+    { from: period.from, to: period.to, force }
+  );
+  if (Number(r.n) > 0) return;
+  throw new NotFound(
+    r.first
+      ? `No stop-and-search records are loaded for ${period.from} to ${period.to}${force ? ` (${force})` : ''}. Loaded months run from ${r.first} to ${r.last}, with gaps: see \`scrutineer status\`.`
+      : 'No stop-and-search records are loaded yet. Run `scrutineer import` first.',
+    { period }
+  );
+}
+
+async function contextOf(wh: Warehouse, scope: Scope, force: string, sourceIds: number[]): Promise<FigureContext> {
+  const { period } = scope;
+  const [placement] = await wh.query<{ all: number; unlocated: number; outside: number }>(
+    `SELECT count(*)::INTEGER AS all, count(*) FILTER (WHERE NOT located)::INTEGER AS unlocated,
+       count(*) FILTER (WHERE located AND borough IS NULL)::INTEGER AS outside
+     FROM stop_search WHERE force = $force AND local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`,
+    { force, from: period.from, to: period.to }
+  );
+  const loaded = new Set((await wh.query<{ month: string }>(`SELECT month FROM sources WHERE force = $force AND status = 'current'`, { force })).map((r) => r.month));
+  const sources = sourceIds.length
+    ? await wh.query<{ force: string; month: string; sha256: string }>(
+        `SELECT force, month, sha256 FROM sources WHERE id IN (${sourceIds.map(Number).join(', ')}) ORDER BY month`
+      )
+    : [];
+  return {
+    area: scope.area,
+    period,
+    grouping: scope.grouping,
+    ethnicity: scope.ethnicity,
+    force,
+    placement: { forceRecords: Number(placement.all), unlocated: Number(placement.unlocated), locatedOutsideAreas: Number(placement.outside) },
+    missingMonths: monthsOf(period).filter((m) => !loaded.has(m)),
+    sources: sources.map((s) => `data.police.uk ${s.force} stop-and-search ${s.month} (sha256 ${s.sha256.slice(0, 12)}…)`)
+  };
+}
+
+/** Change against the previous period and the same period a year before, where their data is loaded. */
+async function changes(wh: Warehouse, b: build.FigureBase, now: number, force: string): Promise<Figure[]> {
+  const loaded = new Set((await wh.query<{ month: string }>(`SELECT month FROM sources WHERE force = $force AND status = 'current'`, { force })).map((r) => r.month));
+  const covered = (p: Period) => monthsOf(p).every((m) => loaded.has(m));
+  const out: Figure[] = [];
+  for (const [metric, other] of [
+    ['change_vs_previous', previousPeriod(b.scope.period)],
+    ['change_vs_last_year', yearBefore(b.scope.period)]
+  ] as const) {
+    const before = await countIn(wh, b.scope, other);
+    out.push(build.change(b, metric, now, before, { now: lengthInDays(b.scope.period), before: lengthInDays(other) }, other, covered(other) && covered(b.scope.period)));
+  }
+  return out;
+}
+
+/** Concentration over the sub-areas of the area: wards and LSOAs of a borough; boroughs and wards of a force. */
+async function concentrations(wh: Warehouse, b: build.FigureBase): Promise<Figure[]> {
+  const { area, period } = b.scope;
+  const levels: Array<'borough' | 'ward' | 'lsoa'> = area.level === 'force' ? ['borough', 'ward'] : area.level === 'borough' ? ['ward', 'lsoa'] : [];
+  const out: Figure[] = [];
+  for (const level of levels) {
+    const parentFilter = area.level === 'borough' ? `AND a.parent_code = $area` : '';
+    const rows = await wh.query<{ code: string; n: number }>(
+      `WITH subs AS (SELECT a.code FROM areas a JOIN (${chosenSourcesSql}) c USING (level, source_id) WHERE a.level = '${level}' ${parentFilter}),
+            counts AS (SELECT ${level} AS code, count(*)::INTEGER AS n FROM stop_search
+                       WHERE local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND ${area.level === 'force' ? 'force' : 'borough'} = $area AND ${level} IS NOT NULL GROUP BY 1)
+       SELECT subs.code, coalesce(counts.n, 0)::INTEGER AS n FROM subs LEFT JOIN counts USING (code)`,
+      { from: period.from, to: period.to, area: area.code }
+    );
+    if (rows.length > 0) out.push(build.concentration(b, level, rows.map((r) => Number(r.n)), rows.length));
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+import type { Warehouse } from '../warehouse/warehouse.ts';
+import { baseSql, type Scope } from './scope.ts';
+
+/** Counts of one cell of the scope: every figure is built from these. */
+export interface Cell {
+  n: number;
+  linkedTrue: number;
+  linkedKnown: number;
+  stripTrue: number;
+  stripKnown: number;
+}
+
+export interface ScopeCounts {
+  all: Cell;
+  byGroup: Map<string, Cell>;
+  byGroupOutcome: Map<string, Map<string, number>>;
+  by: Record<'outcome' | 'legislation' | 'object_of_search' | 'age_range' | 'gender' | 'type', Map<string, Cell>>;
+  sourceIds: number[];
+}
+
+const dims = ['eg', 'outcome', 'legislation', 'object_of_search', 'age_range', 'gender', 'type'] as const;
+
+/** One pass over the scope's records with GROUPING SETS gives every count the figures need. */
+export async function scopeCounts(wh: Warehouse, scope: Scope): Promise<ScopeCounts> {
+  const base = baseSql(scope);
+  const rows = await wh.query<Record<string, string | number | null>>(
+    `WITH base AS (${base.sql})
+     SELECT ${dims.map((d) => `${d}::VARCHAR AS ${d}`).join(', ')}, GROUPING(${dims.join(', ')})::INTEGER AS g,
+       count(*)::INTEGER AS n,
+       count(*) FILTER (WHERE outcome_linked)::INTEGER AS linked_true, count(outcome_linked)::INTEGER AS linked_known,
+       count(*) FILTER (WHERE strip_known AND removal_more_than_outer)::INTEGER AS strip_true,
+       count(*) FILTER (WHERE strip_known)::INTEGER AS strip_known,
+       CASE WHEN GROUPING(${dims.join(', ')}) = ${2 ** dims.length - 1} THEN list(DISTINCT source_id) END AS source_ids
+     FROM base
+     GROUP BY GROUPING SETS ((), (eg), (eg, outcome), (outcome), (legislation), (object_of_search), (age_range), (gender), (type))`,
+    base.params
+  );
+  const empty = (): Cell => ({ n: 0, linkedTrue: 0, linkedKnown: 0, stripTrue: 0, stripKnown: 0 });
+  const cell = (r: Record<string, unknown>): Cell => ({
+    n: Number(r.n),
+    linkedTrue: Number(r.linked_true),
+    linkedKnown: Number(r.linked_known),
+    stripTrue: Number(r.strip_true),
+    stripKnown: Number(r.strip_known)
+  });
+  const counts: ScopeCounts = {
+    all: empty(),
+    byGroup: new Map(),
+    byGroupOutcome: new Map(),
+    by: { outcome: new Map(), legislation: new Map(), object_of_search: new Map(), age_range: new Map(), gender: new Map(), type: new Map() },
+    sourceIds: []
+  };
+  // GROUPING() sets a bit for each column NOT grouped; the first column is the highest bit.
+  const only = (...cols: (typeof dims)[number][]) => dims.reduce((g, d, i) => (cols.includes(d) ? g : g | (1 << (dims.length - 1 - i))), 0);
+  for (const r of rows) {
+    const g = Number(r.g);
+    if (g === only()) {
+      counts.all = cell(r);
+      counts.sourceIds = ((r.source_ids as unknown as number[] | null) ?? []).map(Number);
+    } else if (g === only('eg')) counts.byGroup.set(String(r.eg), cell(r));
+    else if (g === only('eg', 'outcome')) {
+      const m = counts.byGroupOutcome.get(String(r.eg)) ?? new Map<string, number>();
+      m.set(String(r.outcome), Number(r.n));
+      counts.byGroupOutcome.set(String(r.eg), m);
+    } else
+      for (const d of ['outcome', 'legislation', 'object_of_search', 'age_range', 'gender', 'type'] as const)
+        if (g === only(d)) counts.by[d].set(String(r[d]), cell(r));
+  }
+  return counts;
+}
+
+/** Searches of the scope's area in another period (for change figures). */
+export async function countIn(wh: Warehouse, scope: Scope, period: { from: string; to: string }): Promise<number> {
+  const base = baseSql(scope, period);
+  const [r] = await wh.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${base.sql})`, base.params);
+  return Number(r.n);
+}
