@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerFigures } from './commands/figures.ts';
 import { registerImport } from './commands/import.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStatus } from './commands/status.ts';
@@ -16,6 +17,7 @@ export function buildProgram(io: Output): Command {
   registerImport(program, io);
   registerSync(program, io);
   registerStatus(program, io);
+  registerFigures(program, io);
   registerServe(program, io);
   return program;
 }
@@ -32,5 +34,7 @@ export async function runCli(argv: string[], io: Output = processOutput): Promis
 }
 
 if (process.argv[1] && /scrutineer(\.js)?$|main\.ts$/.test(process.argv[1])) {
+  // Piped into `head`: stop quietly when the reader goes away.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? process.exit(0) : undefined));
   process.exitCode = await runCli(process.argv.slice(2));
 }
