@@ -10,16 +10,10 @@ import type { AreaRef } from './types.ts';
  */
 export async function resolveArea(wh: Warehouse, text: string): Promise<AreaRef> {
   const q = text.trim();
-  const forces = await wh.query<{ force: string }>('SELECT DISTINCT force FROM stop_search ORDER BY force');
+  const forces = await wh.memo('forces', () => wh.query<{ force: string }>('SELECT DISTINCT force FROM stop_search ORDER BY force'));
   const force = forces.find((f) => f.force === q.toLowerCase());
   if (force) return { code: force.force, name: forceName(force.force), level: 'force' };
-  const rows = await wh.query<{ code: string; name: string; level: 'borough' | 'ward' | 'lsoa'; parent: string | null }>(
-    `SELECT a.code, a.name, a.level, p.name AS parent FROM areas a JOIN (${chosenSourcesSql}) c USING (level, source_id)
-     LEFT JOIN areas p ON p.code = a.parent_code AND p.level = 'borough' AND p.source_id = (SELECT source_id FROM (${chosenSourcesSql}) WHERE level = 'borough')
-     WHERE a.level IN ('borough', 'ward', 'lsoa') AND (upper(a.code) = upper($1) OR lower(a.name) = lower($1))
-     ORDER BY CASE a.level WHEN 'borough' THEN 0 WHEN 'ward' THEN 1 ELSE 2 END, a.code`,
-    [q]
-  );
+  const rows = (await areasInUse(wh)).filter((a) => a.code.toUpperCase() === q.toUpperCase() || a.name.toLowerCase() === q.toLowerCase());
   if (rows.length === 0)
     throw new NotFound(
       `No area or force called "${q}". Use a borough, ward or LSOA GSS code or name (e.g. E09000012 or Hackney)` +
@@ -39,4 +33,28 @@ export async function resolveArea(wh: Warehouse, text: string): Promise<AreaRef>
 export function forceName(id: string): string {
   if (id === 'metropolitan') return 'Metropolitan Police Service';
   return id.replace(/(^|-)([a-z])/g, (_m, sep: string, c: string) => `${sep ? ' ' : ''}${c.toUpperCase()}`);
+}
+
+export interface AreaInUse {
+  code: string;
+  name: string;
+  level: 'borough' | 'ward' | 'lsoa';
+  parentCode: string | null;
+  parent: string | null;
+}
+
+const levelOrder = { borough: 0, ward: 1, lsoa: 2 } as const;
+
+/** Boroughs, wards and LSOAs of the boundary files in use (remembered until the next import). */
+export function areasInUse(wh: Warehouse): Promise<AreaInUse[]> {
+  return wh.memo('areas-in-use', async () => {
+    const rows = await wh.query<{ code: string; name: string; level: AreaInUse['level']; parent_code: string | null }>(
+      `SELECT a.code, a.name, a.level, a.parent_code FROM areas a JOIN (${chosenSourcesSql}) c USING (level, source_id)
+       WHERE a.level IN ('borough', 'ward', 'lsoa')`
+    );
+    const boroughs = new Map(rows.filter((r) => r.level === 'borough').map((r) => [r.code, r.name]));
+    return rows
+      .map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, parent: r.parent_code ? (boroughs.get(r.parent_code) ?? null) : null }))
+      .sort((a, b) => levelOrder[a.level] - levelOrder[b.level] || a.code.localeCompare(b.code));
+  });
 }

@@ -1,8 +1,7 @@
 import { NotFound } from '../errors.ts';
-import { chosenSourcesSql } from '../import/areas.ts';
 import type { Grouping } from '../police-data/ethnicity.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
-import { resolveArea } from './area.ts';
+import { areasInUse, resolveArea } from './area.ts';
 import * as build from './builders.ts';
 import { countIn, scopeCounts } from './counts.ts';
 import { lengthInDays, monthsOf, parsePeriod, previousPeriod, yearBefore } from './period.ts';
@@ -87,7 +86,7 @@ async function contextOf(wh: Warehouse, scope: Scope, force: string, sourceIds: 
      FROM stop_search WHERE force = $force AND local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`,
     { force, from: period.from, to: period.to }
   );
-  const loaded = new Set((await wh.query<{ month: string }>(`SELECT month FROM sources WHERE force = $force AND status = 'current'`, { force })).map((r) => r.month));
+  const loaded = await loadedMonths(wh, force);
   const sources = sourceIds.length
     ? await wh.query<{ force: string; month: string; sha256: string }>(
         `SELECT force, month, sha256 FROM sources WHERE id IN (${sourceIds.map(Number).join(', ')}) ORDER BY month`
@@ -107,7 +106,7 @@ async function contextOf(wh: Warehouse, scope: Scope, force: string, sourceIds: 
 
 /** Change against the previous period and the same period a year before, where their data is loaded. */
 async function changes(wh: Warehouse, b: build.FigureBase, now: number, force: string): Promise<Figure[]> {
-  const loaded = new Set((await wh.query<{ month: string }>(`SELECT month FROM sources WHERE force = $force AND status = 'current'`, { force })).map((r) => r.month));
+  const loaded = await loadedMonths(wh, force);
   const covered = (p: Period) => monthsOf(p).every((m) => loaded.has(m));
   const out: Figure[] = [];
   for (const [metric, other] of [
@@ -125,16 +124,25 @@ async function concentrations(wh: Warehouse, b: build.FigureBase): Promise<Figur
   const { area, period } = b.scope;
   const levels: Array<'borough' | 'ward' | 'lsoa'> = area.level === 'force' ? ['borough', 'ward'] : area.level === 'borough' ? ['ward', 'lsoa'] : [];
   const out: Figure[] = [];
+  const inUse = await areasInUse(wh);
   for (const level of levels) {
-    const parentFilter = area.level === 'borough' ? `AND a.parent_code = $area` : '';
+    const subs = inUse.filter((a) => a.level === level && (area.level === 'force' || a.parentCode === area.code));
+    if (subs.length === 0) continue;
     const rows = await wh.query<{ code: string; n: number }>(
-      `WITH subs AS (SELECT a.code FROM areas a JOIN (${chosenSourcesSql}) c USING (level, source_id) WHERE a.level = '${level}' ${parentFilter}),
-            counts AS (SELECT ${level} AS code, count(*)::INTEGER AS n FROM stop_search
-                       WHERE local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND ${area.level === 'force' ? 'force' : 'borough'} = $area AND ${level} IS NOT NULL GROUP BY 1)
-       SELECT subs.code, coalesce(counts.n, 0)::INTEGER AS n FROM subs LEFT JOIN counts USING (code)`,
+      `SELECT ${level} AS code, count(*)::INTEGER AS n FROM stop_search
+       WHERE local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND ${area.level === 'force' ? 'force' : 'borough'} = $area AND ${level} IS NOT NULL
+       GROUP BY 1`,
       { from: period.from, to: period.to, area: area.code }
     );
-    if (rows.length > 0) out.push(build.concentration(b, level, rows.map((r) => Number(r.n)), rows.length));
+    const counts = new Map(rows.map((r) => [r.code, Number(r.n)]));
+    out.push(build.concentration(b, level, subs.map((a) => counts.get(a.code) ?? 0), subs.length));
   }
   return out;
+}
+
+/** Publication months loaded for a force (remembered until the next import). */
+export function loadedMonths(wh: Warehouse, force: string): Promise<Set<string>> {
+  return wh.memo(`months:${force}`, async () =>
+    new Set((await wh.query<{ month: string }>(`SELECT month FROM sources WHERE force = $force AND status = 'current'`, { force })).map((r) => r.month))
+  );
 }

@@ -23,18 +23,22 @@ const dims = ['eg', 'outcome', 'legislation', 'object_of_search', 'age_range', '
 /** One pass over the scope's records with GROUPING SETS gives every count the figures need. */
 export async function scopeCounts(wh: Warehouse, scope: Scope): Promise<ScopeCounts> {
   const base = baseSql(scope);
+  // Collapse the records to one row per combination first (a few hundred rows), then group those.
   const rows = await wh.query<Record<string, string | number | null>>(
-    `WITH base AS (${base.sql})
-     SELECT ${dims.map((d) => `${d}::VARCHAR AS ${d}`).join(', ')}, GROUPING(${dims.join(', ')})::INTEGER AS g,
-       count(*)::INTEGER AS n,
-       count(*) FILTER (WHERE outcome_linked)::INTEGER AS linked_true, count(outcome_linked)::INTEGER AS linked_known,
-       count(*) FILTER (WHERE strip_known AND removal_more_than_outer)::INTEGER AS strip_true,
-       count(*) FILTER (WHERE strip_known)::INTEGER AS strip_known,
-       CASE WHEN GROUPING(${dims.join(', ')}) = ${2 ** dims.length - 1} THEN list(DISTINCT source_id) END AS source_ids
-     FROM base
+    `WITH base AS (${base.sql}),
+     cube AS (SELECT ${dims.map((d) => `${d}::VARCHAR AS ${d}`).join(', ')}, count(*) AS n,
+                count(*) FILTER (WHERE outcome_linked) AS linked_true, count(outcome_linked) AS linked_known,
+                count(*) FILTER (WHERE strip_known AND removal_more_than_outer) AS strip_true,
+                count(*) FILTER (WHERE strip_known) AS strip_known
+              FROM base GROUP BY ALL)
+     SELECT ${dims.join(', ')}, GROUPING(${dims.join(', ')})::INTEGER AS g,
+       sum(n)::INTEGER AS n, sum(linked_true)::INTEGER AS linked_true, sum(linked_known)::INTEGER AS linked_known,
+       sum(strip_true)::INTEGER AS strip_true, sum(strip_known)::INTEGER AS strip_known
+     FROM cube
      GROUP BY GROUPING SETS ((), (eg), (eg, outcome), (outcome), (legislation), (object_of_search), (age_range), (gender), (type))`,
     base.params
   );
+  const [ids] = await wh.query<{ ids: number[] | null }>(`SELECT list(DISTINCT source_id ORDER BY source_id) AS ids FROM (${base.sql})`, base.params);
   const empty = (): Cell => ({ n: 0, linkedTrue: 0, linkedKnown: 0, stripTrue: 0, stripKnown: 0 });
   const cell = (r: Record<string, unknown>): Cell => ({
     n: Number(r.n),
@@ -54,10 +58,8 @@ export async function scopeCounts(wh: Warehouse, scope: Scope): Promise<ScopeCou
   const only = (...cols: (typeof dims)[number][]) => dims.reduce((g, d, i) => (cols.includes(d) ? g : g | (1 << (dims.length - 1 - i))), 0);
   for (const r of rows) {
     const g = Number(r.g);
-    if (g === only()) {
-      counts.all = cell(r);
-      counts.sourceIds = ((r.source_ids as unknown as number[] | null) ?? []).map(Number);
-    } else if (g === only('eg')) counts.byGroup.set(String(r.eg), cell(r));
+    if (g === only()) counts.all = cell(r);
+    else if (g === only('eg')) counts.byGroup.set(String(r.eg), cell(r));
     else if (g === only('eg', 'outcome')) {
       const m = counts.byGroupOutcome.get(String(r.eg)) ?? new Map<string, number>();
       m.set(String(r.outcome), Number(r.n));
@@ -66,6 +68,7 @@ export async function scopeCounts(wh: Warehouse, scope: Scope): Promise<ScopeCou
       for (const d of ['outcome', 'legislation', 'object_of_search', 'age_range', 'gender', 'type'] as const)
         if (g === only(d)) counts.by[d].set(String(r[d]), cell(r));
   }
+  counts.sourceIds = (ids?.ids ?? []).map(Number);
   return counts;
 }
 

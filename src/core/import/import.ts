@@ -75,6 +75,7 @@ export async function importFiles(wh: Warehouse, dataDir: string, opts: ImportOp
       }
     });
   } finally {
+    wh.invalidate();
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }
   const totals = totalsOf(reports);

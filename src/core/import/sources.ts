@@ -101,7 +101,8 @@ async function zipMembers(file: string): Promise<SourceInput[]> {
     makeSource({
       origin: `${path.resolve(file)}!/${name}`,
       name: path.posix.basename(name),
-      folder: path.posix.basename(path.posix.dirname(name)) || path.basename(file, '.zip'),
+      // A member at the top of the zip has dirname '.': the zip's own name stands for its folder.
+      folder: path.posix.dirname(name) === '.' ? path.basename(file, path.extname(file)) : path.posix.basename(path.posix.dirname(name)),
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       gzip: bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1],

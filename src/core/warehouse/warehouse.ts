@@ -28,6 +28,7 @@ export function readSql(name: string, dir = path.join(projectRoot(), 'src', 'cor
  */
 export class Warehouse {
   private queue: Promise<unknown> = Promise.resolve();
+  private memos = new Map<string, Promise<unknown>>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -70,6 +71,25 @@ export class Warehouse {
   async read<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
     const reader = await this.connection.runAndReadAll(sql, params);
     return reader.getRowObjectsJson() as T[];
+  }
+
+  /**
+   * Remembers a small, slow-changing answer (the areas in use, the months loaded) until the data
+   * changes: `invalidate` is called by every import. One process owns the warehouse, so nothing
+   * else can change it behind our back.
+   */
+  memo<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    let hit = this.memos.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = fn();
+      this.memos.set(key, hit);
+      hit.catch(() => this.memos.delete(key));
+    }
+    return hit;
+  }
+
+  invalidate(): void {
+    this.memos.clear();
   }
 
   /** Gives `fn` the connection alone until it settles (imports, transactions). */

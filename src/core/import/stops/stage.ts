@@ -60,15 +60,16 @@ export function csvStageSql(file: number, plainPath: string, header: string[]): 
 
 /**
  * Physical line numbers and text for given records of a CSV file: only needed for quarantined rows.
- * Record N is the Nth non-blank line after the header (a quoted field spanning lines would shift
- * this; data.police.uk never writes one).
+ * Record N is the Nth non-empty line after the header, as DuckDB's reader counts records: it skips
+ * empty lines but reads a line of spaces as a (short) record (a quoted field spanning lines would
+ * shift this; data.police.uk never writes one).
  */
 export function csvLinesOfRecordsSql(file: number, plainPath: string): string {
   return `SELECT ${file} AS file, (row_number() OVER ())::INTEGER AS record, line, raw FROM (
       SELECT (row_number() OVER ())::INTEGER AS line, raw
       FROM read_csv(${sqlString(plainPath)}, header = false, columns = {'raw': 'VARCHAR'},
                     delim = '${NOT_NULL}', quote = '', escape = '', auto_detect = false, max_line_size = 4194304))
-    WHERE line > 1 AND raw IS NOT NULL AND trim(raw) <> ''`;
+    WHERE line > 1 AND raw IS NOT NULL AND raw <> ''`;
 }
 
 /** The API's field names, in canonical order. */
