@@ -4,11 +4,18 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [sveltekit()],
   test: {
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // DuckDB and PGlite are heavy; two workers match the two cores of CI.
     maxWorkers: 2,
-    pool: 'forks'
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/**/*.test.ts'] } },
+      {
+        extends: true,
+        // End-to-end: the built app in Chromium. The build happens once, before any e2e file runs.
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/support/global-setup.ts'] }
+      }
+    ]
   }
 });

@@ -39,12 +39,12 @@ export async function serve(config: AppConfig, opts: ServeOptions = {}): Promise
     env: serverEnv(config),
     stdio: ['ignore', 'pipe', 'pipe']
   });
+  const exited = exitOf(child);
   // adapter-node's own "Listening on" line and the JSON log go to standard error; ours is the URL.
   child.stdout?.pipe(err, { end: false });
   child.stderr?.pipe(err, { end: false });
   const stopForwarding = forwardSignals(child);
   try {
-    const exited = exitOf(child);
     const ready = await Promise.race([waitUntilHealthy(listenUrl(config)), exited.then(() => false)]);
     if (ready) out.write(`Scrutineer is running at ${listenUrl(config)}${publicNote(config)}\n`);
     else if (child.exitCode === null) err.write(`Scrutineer has not answered at ${listenUrl(config)}/healthz yet; still waiting.\n`);
