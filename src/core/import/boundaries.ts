@@ -17,6 +17,12 @@ export async function importBoundaries(run: ImportRun, src: SourceInput, report:
     fs.rmSync(plain, { force: true });
   }
   const set = parseBoundaries(doc, src.name);
+  // Records are placed ward-within-borough: a ward or LSOA must say which local authority holds it.
+  const orphan = set.features.find((f) => (f.level === 'ward' || f.level === 'lsoa') && !f.parentCode);
+  if (orphan)
+    throw new Error(
+      `${orphan.level} ${orphan.code} (${orphan.name}) has no local authority code property (such as LAD22CD): wards and LSOAs must name the borough that holds them`
+    );
   const levels = [...new Set(set.features.map((f) => f.level))].sort();
   const detail = `${levels.join('+')}${set.vintage ? ` ${set.vintage}` : ''} (code property ${set.codeProperty})`;
   const id = await insertSource(run, { src, format: 'boundaries', detail, storedCopy });

@@ -44,7 +44,10 @@ export async function importFiles(wh: Warehouse, dataDir: string, opts: ImportOp
   const { sources, unreadable } = await expandPaths(opts.paths);
   const reports: FileReport[] = unreadable.map((u) => ({ ...emptyFileReport(u.origin, 'unknown'), status: 'failed', messages: [u.error] }));
   const planned = await plan(sources, reports);
-  const tmpDir = fs.mkdtempSync(path.join(ensureDir(path.join(dataDir, 'imports', 'tmp')), 'run-'));
+  // We hold the data folder's lock, so anything in tmp/ was left by an import that was killed.
+  const tmpRoot = path.join(dataDir, 'imports', 'tmp');
+  fs.rmSync(tmpRoot, { recursive: true, force: true });
+  const tmpDir = fs.mkdtempSync(path.join(ensureDir(tmpRoot), 'run-'));
   let reassigned: number | undefined;
   try {
     await wh.exclusive(async () => {
