@@ -1,31 +1,15 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { loadConfig } from '../../core/config.ts';
 import { createContext } from '../../core/context.ts';
-import { Invalid } from '../../core/errors.ts';
 import { computeFigures } from '../../core/figures/compute.ts';
+import { parseFigureQuery, toFigureRequest } from '../../core/figures/request.ts';
 import { figuresCsv, formatValue, formatInterval } from '../../core/figures/format.ts';
 import type { FigureSet } from '../../core/figures/types.ts';
 import { findUnusualDays } from '../../core/figures/unusual.ts';
 import { groupings } from '../../core/police-data/ethnicity.ts';
 import { fmt, type Output } from '../output.ts';
 
-const figureOptions = z.object({
-  area: z.string().min(1),
-  from: z.string().min(1),
-  to: z.string().optional(),
-  grouping: z.enum(groupings).default('census2021'),
-  ethnicity: z.enum(['self', 'officer']).default('self'),
-  json: z.boolean().optional(),
-  csv: z.boolean().optional()
-});
-
-function parse<T>(schema: z.ZodType<T>, opts: unknown): T {
-  const r = schema.safeParse(opts);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  throw new Invalid(`--${String(issue.path[0])}: ${issue.message}`, { option: issue.path[0] });
-}
+type CliOptions = Record<string, string | boolean | undefined>;
 
 export function registerFigures(program: Command, io: Output) {
   program
@@ -38,17 +22,11 @@ export function registerFigures(program: Command, io: Output) {
     .option('--ethnicity <whose>', 'self (self-defined) or officer (officer-defined)', 'self')
     .option('--json', 'print the figure objects as JSON')
     .option('--csv', 'print the figures as CSV')
-    .action(async (raw: unknown) => {
-      const opts = parse(figureOptions, raw);
+    .action(async (opts: CliOptions) => {
+      const query = parseFigureQuery(opts);
       const ctx = await createContext(loadConfig(), { command: 'scrutineer figures', database: false });
       try {
-        const set = await computeFigures(ctx.warehouse, {
-          area: opts.area,
-          from: opts.from,
-          to: opts.to,
-          grouping: opts.grouping,
-          ethnicity: opts.ethnicity === 'self' ? 'self_defined_ethnicity' : 'officer_defined_ethnicity'
-        });
+        const set = await computeFigures(ctx.warehouse, toFigureRequest(query));
         io.out(opts.json ? JSON.stringify(set, null, 2) : opts.csv ? figuresCsv(set.figures) : describeFigures(set));
       } finally {
         await ctx.close();
@@ -62,11 +40,11 @@ export function registerFigures(program: Command, io: Output) {
     .requiredOption('--from <date>', 'first month or day')
     .option('--to <date>', 'last month or day')
     .option('--json', 'print as JSON')
-    .action(async (raw: unknown) => {
-      const opts = parse(figureOptions.pick({ area: true, from: true, to: true, json: true }), raw);
+    .action(async (opts: CliOptions) => {
+      const query = parseFigureQuery(opts);
       const ctx = await createContext(loadConfig(), { command: 'scrutineer unusual', database: false });
       try {
-        const r = await findUnusualDays(ctx.warehouse, opts);
+        const r = await findUnusualDays(ctx.warehouse, query);
         if (opts.json) return io.out(JSON.stringify(r.days, null, 2));
         io.out(`Unusual days in ${r.area.name} and its wards, ${r.period.from} to ${r.period.to}:`);
         if (r.days.length === 0) io.out('  none (no day had at least 10 searches and a chance below 1 in 1,000 of reaching its count by chance).');

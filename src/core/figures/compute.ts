@@ -6,7 +6,7 @@ import * as build from './builders.ts';
 import { countIn, scopeCounts } from './counts.ts';
 import { lengthInDays, monthsOf, parsePeriod, previousPeriod, yearBefore } from './period.ts';
 import { populationOf } from './population.ts';
-import type { Scope } from './scope.ts';
+import { areaFilter, type Scope } from './scope.ts';
 import type { AreaRef, Figure, FigureContext, FigureSet, Period } from './types.ts';
 
 export interface FigureRequest {
@@ -49,30 +49,36 @@ export async function computeFigures(wh: Warehouse, req: FigureRequest): Promise
   return { context, figures };
 }
 
-/** The force whose records the area's figures rest on; an empty period is a clear error. */
+/**
+ * The force whose records the area's figures rest on: the one with most records in the area in
+ * the period, else one whose data covers the period (an area with no searches has zero, not an
+ * error). A period no loaded month covers is a clear error.
+ */
 async function forceOf(wh: Warehouse, area: AreaRef, period: Period): Promise<string> {
-  if (area.level === 'force') {
-    await requireData(wh, area.code, period);
-    return area.code;
-  }
-  const [row] = await wh.query<{ force: string | null }>(
-    `SELECT mode(force) AS force FROM stop_search WHERE local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`,
-    { from: period.from, to: period.to }
+  const months = monthsOf(period);
+  const loaded = await wh.memo('force-months', () => wh.query<{ force: string; month: string }>(`SELECT DISTINCT force, month FROM sources WHERE status = 'current' AND force IS NOT NULL`));
+  const covering = [...new Set(loaded.filter((l) => months.includes(l.month)).map((l) => l.force))].sort();
+  // Several forces' records can share a borough's period (the Met, the City, BTP): take the force of the area's own records.
+  const [row] = await wh.query<{ force: string; here: number }>(
+    `SELECT force, count(*) FILTER (WHERE ${areaFilter(area)})::INTEGER AS here FROM stop_search
+     WHERE local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) ${area.level === 'force' ? 'AND force = $area' : ''}
+     GROUP BY force ORDER BY here DESC, count(*) DESC, force LIMIT 1`,
+    { from: period.from, to: period.to, area: area.code }
   );
-  if (!row?.force) await requireData(wh, null, period);
-  return row.force!;
+  if (area.level === 'force') {
+    if (row || covering.includes(area.code)) return area.code;
+    throw noData(loaded.filter((l) => l.force === area.code), period, area.code);
+  }
+  const force = row?.force ?? covering[0];
+  if (!force) throw noData(loaded, period, null);
+  return force;
 }
 
-async function requireData(wh: Warehouse, force: string | null, period: Period) {
-  const [r] = await wh.query<{ n: number; first: string | null; last: string | null }>(
-    `SELECT count(*) FILTER (WHERE local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE))::INTEGER AS n,
-       min(month) AS first, max(month) AS last FROM stop_search WHERE $force IS NULL OR force = $force`,
-    { from: period.from, to: period.to, force }
-  );
-  if (Number(r.n) > 0) return;
-  throw new NotFound(
-    r.first
-      ? `No stop-and-search records are loaded for ${period.from} to ${period.to}${force ? ` (${force})` : ''}. Loaded months run from ${r.first} to ${r.last}, with gaps: see \`scrutineer status\`.`
+function noData(loaded: Array<{ month: string }>, period: Period, force: string | null): NotFound {
+  const months = loaded.map((l) => l.month).sort();
+  return new NotFound(
+    months.length
+      ? `No stop-and-search records are loaded for ${period.from} to ${period.to}${force ? ` (${force})` : ''}. Loaded months run from ${months[0]} to ${months[months.length - 1]}, with gaps: see \`scrutineer status\`.`
       : 'No stop-and-search records are loaded yet. Run `scrutineer import` first.',
     { period }
   );

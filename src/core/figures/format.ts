@@ -40,3 +40,10 @@ export function figuresCsv(figures: Figure[]): string {
   ]);
   return [figureCsvColumns, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 }
+
+/** Unusual days as CSV: one row a day, its make-up as JSON in the last column. */
+export function unusualCsv(days: Array<{ area: { code: string; name: string; level: string }; date: string; count: number; baseline: number; ratio: number | null; p: number; baselineDays: number; makeup: unknown }>): string {
+  const header = ['area_code', 'area_name', 'area_level', 'date', 'count', 'baseline', 'ratio', 'p', 'baseline_days', 'makeup'];
+  const rows = days.map((d) => [d.area.code, d.area.name, d.area.level, d.date, d.count, d.baseline, d.ratio, d.p, d.baselineDays, JSON.stringify(d.makeup)]);
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
