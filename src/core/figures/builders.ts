@@ -88,11 +88,15 @@ export function ratesPer1000(b: FigureBase, c: ScopeCounts, pop: Population): Fi
         ci95: ci(r?.ci),
         coverage: ethnicityCoverage(c),
         flags: smallNumberFlags(s),
-        method: `Searches per 1,000 residents of the group (${pop.source}); exact Poisson (Garwood) 95% interval`,
+        method: `Searches per 1,000 residents of the group (${pop.source}${officerNote(b)}); exact Poisson (Garwood) 95% interval`,
         sources: [...b.sources, pop.source]
       });
     });
 }
+
+/** Officer-defined groups have no census of their own: the self-defined populations stand in. */
+const officerNote = (b: FigureBase) =>
+  b.scope.ethnicity === 'officer_defined_ethnicity' ? '; officer-defined groups against Census self-defined populations' : '';
 
 export function ethnicityCoverage(c: ScopeCounts) {
   return { known: c.all.n - (c.byGroup.get('unknown')?.n ?? 0), total: c.all.n };
@@ -119,7 +123,7 @@ export function rateRatios(b: FigureBase, c: ScopeCounts, pop: Population): Figu
         ci95: ci(rr?.ci),
         coverage: ethnicityCoverage(c),
         flags,
-        method: `Rate ratio of searches per resident vs White, ${pop.source} denominators, Katz log 95% interval`,
+        method: `Rate ratio of searches per resident vs White, ${pop.source} denominators${officerNote(b)}, Katz log 95% interval`,
         sources: [...b.sources, pop.source]
       });
     });
