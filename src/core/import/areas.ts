@@ -8,15 +8,17 @@ export type AreaAssigner = Assigner;
 export const assignedLevels = ['lsoa', 'ward', 'borough'] as const;
 
 /**
- * Which boundary file serves each level when several are loaded: the latest vintage, then the
- * most detailed (most vertices). One file per level, never a mix, so coverage is consistent.
- * Kept in SQL so the home page and the importer agree.
+ * Which boundary file serves each level when several are loaded: a file of that level alone (the
+ * GLA borough file) before a mixed national one (ONS local authorities of the whole UK), then the
+ * latest vintage, then the most detailed (most vertices). One file per level, never a mix, so
+ * coverage is consistent. Kept in SQL so the home page and the importer agree.
  */
 export const chosenSourcesSql = `
   SELECT level, source_id FROM (
     SELECT level, source_id, row_number() OVER (
-      PARTITION BY level ORDER BY max(vintage) DESC NULLS LAST, sum(vertices) DESC, source_id DESC) AS rank
-    FROM areas GROUP BY level, source_id)
+      PARTITION BY level ORDER BY any_value(dedicated) DESC, max(vintage) DESC NULLS LAST, sum(vertices) DESC, source_id DESC) AS rank
+    FROM (SELECT *, count(DISTINCT level) OVER (PARTITION BY source_id) = 1 AS dedicated FROM areas)
+    GROUP BY level, source_id)
   WHERE rank = 1`;
 
 /** Builds the point-in-polygon assigner from the boundaries in the warehouse, or null if none. */
