@@ -5,7 +5,13 @@ import { handle } from './hooks.server.ts';
 
 /** Runs `handle` around a route that fails with `failure` (as handleError would record it). */
 async function respond(path: string, failure: unknown, rendered: Response): Promise<Response> {
-  const event = { url: new URL(`http://localhost${path}`), locals: {}, request: new Request(`http://localhost${path}`) } as RequestEvent;
+  const event = {
+    url: new URL(`http://localhost${path}`),
+    locals: {},
+    request: new Request(`http://localhost${path}`),
+    route: { id: null }, // the failing route's own access was not in question here
+    cookies: { getAll: () => [] }
+  } as unknown as RequestEvent;
   return handle({
     event,
     resolve: async (e) => {

@@ -17,6 +17,10 @@ export interface TestServer {
 export interface StartOptions {
   /** Files, folders or zips imported into the fresh data folder before the server starts. */
   importPaths?: string[];
+  /** Runs before the server starts, with the data folder (e.g. `scrutineer admin invite`). */
+  prepare?: (dataDir: string) => Promise<void>;
+  /** Settings for the server, e.g. SCRUTINEER_SIGN_IN_ATTEMPTS. */
+  env?: Record<string, string>;
 }
 
 const root = projectRoot();
@@ -29,11 +33,12 @@ const root = projectRoot();
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const dataDir = freshDataFolder();
   if (opts.importPaths?.length) await prepareData(dataDir, opts.importPaths);
+  await opts.prepare?.(dataDir);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let output = '';

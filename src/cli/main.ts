@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerAdmin } from './commands/admin.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerFigures } from './commands/figures.ts';
 import { registerImport } from './commands/import.ts';
 import { registerServe } from './commands/serve.ts';
@@ -19,6 +21,8 @@ export function buildProgram(io: Output): Command {
   registerStatus(program, io);
   registerFigures(program, io);
   registerServe(program, io);
+  registerAudit(program, io);
+  registerAdmin(program, io);
   return program;
 }
 

@@ -124,7 +124,12 @@ function viteBin(root: string): string | null {
 }
 
 function runViteBuild(root: string, vite: string, log: NodeJS.WritableStream): Promise<void> {
-  const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A production build whoever asks (Vitest sets NODE_ENV=test, which would make `dev` true in the app).
+  const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' }
+  });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const stop = forwardSignals(child);

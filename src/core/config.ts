@@ -25,6 +25,14 @@ export const settings = {
     .describe('Base URL of the data.police.uk API (or an offline mirror) used by `scrutineer sync`.'),
   SCRUTINEER_SYNC_RATE: z.coerce.number().min(0.1).max(15).default(15)
     .describe('Most requests per second `scrutineer sync` makes (data.police.uk allows 15).'),
+  SCRUTINEER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional()
+    .describe('Secret that signs session cookies. Default: made at first start and kept in the data folder (auth-secret).'),
+  SCRUTINEER_SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10)
+    .describe('Sign-in attempts allowed per minute from one network address, successful or not.'),
+  SCRUTINEER_CHROMIUM: z.string().min(1).default('/usr/bin/chromium')
+    .describe('The Chromium program that prints data packs to PDF.'),
+  SCRUTINEER_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000)
+    .describe('Longest the printing of one PDF may take before it is stopped.'),
   SCRUTINEER_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
     .describe('How much the server and CLI log to standard error.')
 } as const;
@@ -42,6 +50,11 @@ export interface AppConfig {
   policeApiUrl: string;
   syncRate: number;
   logLevel: Parsed['SCRUTINEER_LOG_LEVEL'];
+  pdf: { chromium: string; timeoutMs: number };
+  /** null: read from (or made in) the data folder by authSecret() in src/core/panels/secret.ts. */
+  authSecret: string | null;
+  /** Sign-in attempts per minute from one address. */
+  signInAttempts: number;
 }
 
 /** Reads the environment once into a strict, typed config; a bad value names the variable. */
@@ -69,6 +82,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     policeApiUrl: v.SCRUTINEER_POLICE_API_URL.replace(/\/+$/, ''),
     syncRate: v.SCRUTINEER_SYNC_RATE,
-    logLevel: v.SCRUTINEER_LOG_LEVEL
+    logLevel: v.SCRUTINEER_LOG_LEVEL,
+    pdf: { chromium: v.SCRUTINEER_CHROMIUM, timeoutMs: v.SCRUTINEER_PDF_TIMEOUT_MS },
+    authSecret: v.SCRUTINEER_AUTH_SECRET ?? null,
+    signInAttempts: v.SCRUTINEER_SIGN_IN_ATTEMPTS
   };
 }

@@ -34,7 +34,9 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['DATABASE_URL', 'not a url'],
     ['SCRUTINEER_DUCKDB_MEMORY_LIMIT', 'lots'],
-    ['SCRUTINEER_LOG_LEVEL', 'chatty']
+    ['SCRUTINEER_LOG_LEVEL', 'chatty'],
+    ['SCRUTINEER_AUTH_SECRET', 'too short'],
+    ['SCRUTINEER_SIGN_IN_ATTEMPTS', '0']
   ])('names the variable when %s=%s is not valid', (name, value) => {
     const attempt = () => loadConfig({ [name]: value });
     expect(attempt).toThrow(Invalid);

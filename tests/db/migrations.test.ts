@@ -23,10 +23,10 @@ describe.each(databaseTargets())('workflow database on $name', (target) => {
   });
 
   it('stores a panel and refuses a second panel for the same borough', async () => {
-    const [created] = await db.db.insert(panels).values({ boroughCode: 'E09000012', name: 'Hackney' }).returning();
+    const [created] = await db.db.insert(panels).values({ boroughCode: 'E09000012', slug: 'hackney', name: 'Hackney' }).returning();
     expect(created.id).toBeGreaterThan(0);
     expect(created.createdAt).toBeInstanceOf(Date);
-    await expect(db.db.insert(panels).values({ boroughCode: 'E09000012', name: 'Again' })).rejects.toThrow();
+    await expect(db.db.insert(panels).values({ boroughCode: 'E09000012', slug: 'hackney-2', name: 'Again' })).rejects.toThrow();
     const found = await db.db.select().from(panels).where(eq(panels.boroughCode, 'E09000012'));
     expect(found.map((p) => p.name)).toEqual(['Hackney']);
   });
@@ -34,7 +34,7 @@ describe.each(databaseTargets())('workflow database on $name', (target) => {
   it('rolls back a failed transaction completely', async () => {
     await expect(
       db.db.transaction(async (tx) => {
-        await tx.insert(panels).values({ boroughCode: 'E09000001', name: 'City' });
+        await tx.insert(panels).values({ boroughCode: 'E09000001', slug: 'city-of-london', name: 'City' });
         throw new Error('stop here');
       })
     ).rejects.toThrow('stop here');

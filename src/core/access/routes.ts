@@ -1,0 +1,61 @@
+import type { Action } from './policy.ts';
+
+/**
+ * Who may use each route of the web application, by SvelteKit route id. The server enforces it
+ * for every request before the route runs (src/lib/server/guard.ts), and tests/access/routes.test.ts
+ * fails when a route, a form action or an endpoint method has no rule here.
+ *
+ * An access is 'public' or a policy action; a panel action takes its panel from the route's
+ * `[panel]` parameter. Use cases check their own action again, with the exact resource.
+ */
+export type RouteAccess = 'public' | Action;
+
+export interface RouteRule {
+  /** Reading: the page and its load, or the endpoint's GET. */
+  view?: RouteAccess;
+  /** The page's form actions by name ('default' for the unnamed one). */
+  actions?: Record<string, RouteAccess>;
+  /** An endpoint's other methods. */
+  methods?: Partial<Record<'POST' | 'PUT' | 'PATCH' | 'DELETE', RouteAccess>>;
+}
+
+export const routeRules: Record<string, RouteRule> = {
+  '/': { view: 'public' },
+  '/healthz': { view: 'public' },
+  '/api/v1/status': { view: 'public' },
+  '/api/v1/figures': { view: 'public' },
+  '/api/v1/unusual': { view: 'public' },
+  '/api/v1/openapi.json': { view: 'public' },
+
+  '/auth/sign-in': { view: 'public', actions: { default: 'account.sign-in' } },
+  '/auth/sign-out': { view: 'account.sign-out', actions: { default: 'account.sign-out' } },
+  '/auth/invitation/[token]': { view: 'invitation.accept', actions: { create: 'invitation.accept', join: 'invitation.accept' } },
+
+  '/admin': { view: 'installation.manage', actions: { createPanel: 'panel.create', invite: 'installation.manage', inviteAdmin: 'admin.invite' } },
+
+  '/w': { view: 'workspace.list' },
+  '/w/[panel]': { view: 'panel.view', actions: { invite: 'member.invite', revoke: 'invitation.revoke' } }
+};
+
+/**
+ * Areas whose every page is public to read: the public portal of each borough. Form actions and
+ * other methods there still need a rule of their own.
+ */
+export const publicAreas = ['/b'] as const;
+
+/**
+ * Areas whose +layout.server.ts throws `locals.denied` (throwDenial in src/lib/server/guard.ts), so a refused page shows
+ * the site's error page with its status. Elsewhere a refused page gets a plain-text answer.
+ */
+export const guardedAreas = ['/admin', '/auth', '/w'] as const;
+
+export const hasGuardLayout = (routeId: string | null) =>
+  routeId !== null && guardedAreas.some((area) => routeId === area || routeId.startsWith(area + '/'));
+
+/** The rule of a route id, or null when there is none (the request is then refused). */
+export function ruleForRoute(routeId: string): RouteRule | null {
+  const own = routeRules[routeId];
+  if (own) return own;
+  if (publicAreas.some((area) => routeId === area || routeId.startsWith(area + '/'))) return { view: 'public' };
+  return null;
+}
