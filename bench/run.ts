@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import { dashboardBenchmark } from './dashboard.ts';
 import { benchFigures } from './figures.ts';
 import { importBenchmark } from './import.ts';
+import { packBenchmark } from './pack.ts';
 import { importedWarehouse, machine, makeScratch, sharedData, type Benchmark } from './support.ts';
 
 /**
@@ -22,7 +24,7 @@ const figuresBenchmark: Benchmark = {
   }
 };
 
-const benchmarks: Benchmark[] = [importBenchmark, figuresBenchmark];
+const benchmarks: Benchmark[] = [importBenchmark, figuresBenchmark, dashboardBenchmark, packBenchmark];
 
 const print = (line = '') => console.log(line);
 const data = sharedData();

@@ -22,7 +22,8 @@ describe('home page with data loaded', () => {
   it('lists the force, the month and the record count in plain English', async () => {
     await page.goto(server.url);
     await hydrated(page);
-    await expect(page.locator('h1').textContent()).resolves.toBe('What data is loaded');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Stop and search in London');
+    await expect(page.locator('h2', { hasText: 'What data is loaded' }).count()).resolves.toBe(1);
     const main = await page.locator('main').innerText();
     expect(main).toContain('1 month of Metropolitan Police stop-and-search records, July 2023.');
     expect(main).toContain('10 records');
