@@ -35,7 +35,8 @@ export async function scopeCounts(wh: Warehouse, scope: Scope): Promise<ScopeCou
        sum(n)::INTEGER AS n, sum(linked_true)::INTEGER AS linked_true, sum(linked_known)::INTEGER AS linked_known,
        sum(strip_true)::INTEGER AS strip_true, sum(strip_known)::INTEGER AS strip_known
      FROM cube
-     GROUP BY GROUPING SETS ((), (eg), (eg, outcome), (outcome), (legislation), (object_of_search), (age_range), (gender), (type))`,
+     GROUP BY GROUPING SETS ((), (eg), (eg, outcome), (outcome), (legislation), (object_of_search), (age_range), (gender), (type))
+     ORDER BY ALL`, // the figures come out in the same order every time
     base.params
   );
   const [ids] = await wh.query<{ ids: number[] | null }>(`SELECT list(DISTINCT source_id ORDER BY source_id) AS ids FROM (${base.sql})`, base.params);
