@@ -3,7 +3,7 @@ import type { Grouping } from '../police-data/ethnicity.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { areasInUse, resolveArea } from './area.ts';
 import * as build from './builders.ts';
-import { countIn, scopeCounts } from './counts.ts';
+import { countsIn, scopeCounts } from './counts.ts';
 import { lengthInDays, monthsOf, parsePeriod, previousPeriod, yearBefore } from './period.ts';
 import { populationOf } from './population.ts';
 import { areaFilter, type Scope } from './scope.ts';
@@ -34,7 +34,7 @@ export async function computeFigures(wh: Warehouse, req: FigureRequest): Promise
     ...build.shares(b, 'gender', counts.by.gender, counts.all.n),
     ...build.shares(b, 'outcome', counts.by.outcome, counts.all.n)
   ];
-  const pop = await populationOf(wh, area, scope.grouping);
+  const pop = await wh.memo(`population:${area.code}:${scope.grouping}`, () => populationOf(wh, area, scope.grouping));
   if (pop) figures.push(...build.ratesPer1000(b, counts, pop), ...build.rateRatios(b, counts, pop));
   figures.push(
     ...build.outcomeRates(b, counts),
@@ -93,11 +93,11 @@ async function contextOf(wh: Warehouse, scope: Scope, force: string, sourceIds: 
     { force, from: period.from, to: period.to }
   );
   const loaded = await loadedMonths(wh, force);
-  const sources = sourceIds.length
-    ? await wh.query<{ force: string; month: string; sha256: string }>(
-        `SELECT force, month, sha256 FROM sources WHERE id IN (${sourceIds.map(Number).join(', ')}) ORDER BY month`
-      )
-    : [];
+  const all = await wh.memo('police-sources', () => wh.query<{ id: number; force: string; month: string; sha256: string }>(
+    `SELECT id, force, month, sha256 FROM sources WHERE format LIKE 'police-uk-stop-search-%' ORDER BY month, id`
+  ));
+  const wanted = new Set(sourceIds);
+  const sources = all.filter((s) => wanted.has(Number(s.id)));
   return {
     area: scope.area,
     period,
@@ -114,15 +114,14 @@ async function contextOf(wh: Warehouse, scope: Scope, force: string, sourceIds: 
 async function changes(wh: Warehouse, b: build.FigureBase, now: number, force: string): Promise<Figure[]> {
   const loaded = await loadedMonths(wh, force);
   const covered = (p: Period) => monthsOf(p).every((m) => loaded.has(m));
-  const out: Figure[] = [];
-  for (const [metric, other] of [
+  const others = [
     ['change_vs_previous', previousPeriod(b.scope.period)],
     ['change_vs_last_year', yearBefore(b.scope.period)]
-  ] as const) {
-    const before = await countIn(wh, b.scope, other);
-    out.push(build.change(b, metric, now, before, { now: lengthInDays(b.scope.period), before: lengthInDays(other) }, other, covered(other) && covered(b.scope.period)));
-  }
-  return out;
+  ] as const;
+  const before = await countsIn(wh, b.scope, others.map(([, p]) => p));
+  return others.map(([metric, other], i) =>
+    build.change(b, metric, now, before[i], { now: lengthInDays(b.scope.period), before: lengthInDays(other) }, other, covered(other) && covered(b.scope.period))
+  );
 }
 
 /** Concentration over the sub-areas of the area: wards and LSOAs of a borough; boroughs and wards of a force. */
@@ -130,17 +129,20 @@ async function concentrations(wh: Warehouse, b: build.FigureBase): Promise<Figur
   const { area, period } = b.scope;
   const levels: Array<'borough' | 'ward' | 'lsoa'> = area.level === 'force' ? ['borough', 'ward'] : area.level === 'borough' ? ['ward', 'lsoa'] : [];
   const out: Figure[] = [];
+  if (levels.length === 0) return out;
   const inUse = await areasInUse(wh);
+  // One pass: counts per sub-area at both levels.
+  const rows = await wh.query<{ level: string; code: string; n: number }>(
+    `SELECT CASE WHEN GROUPING(${levels[0]}) = 0 THEN '${levels[0]}' ELSE '${levels[1]}' END AS level,
+       coalesce(${levels[0]}, ${levels[1]}) AS code, count(*)::INTEGER AS n FROM stop_search
+     WHERE local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND ${area.level === 'force' ? 'force' : 'borough'} = $area
+     GROUP BY GROUPING SETS ((${levels[0]}), (${levels[1]}))`,
+    { from: period.from, to: period.to, area: area.code }
+  );
   for (const level of levels) {
     const subs = inUse.filter((a) => a.level === level && (area.level === 'force' || a.parentCode === area.code));
     if (subs.length === 0) continue;
-    const rows = await wh.query<{ code: string; n: number }>(
-      `SELECT ${level} AS code, count(*)::INTEGER AS n FROM stop_search
-       WHERE local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) AND ${area.level === 'force' ? 'force' : 'borough'} = $area AND ${level} IS NOT NULL
-       GROUP BY 1`,
-      { from: period.from, to: period.to, area: area.code }
-    );
-    const counts = new Map(rows.map((r) => [r.code, Number(r.n)]));
+    const counts = new Map(rows.filter((r) => r.level === level && r.code !== null).map((r) => [r.code, Number(r.n)]));
     out.push(build.concentration(b, level, subs.map((a) => counts.get(a.code) ?? 0), subs.length));
   }
   return out;

@@ -29,17 +29,17 @@ export async function scopeCounts(wh: Warehouse, scope: Scope): Promise<ScopeCou
      cube AS (SELECT ${dims.map((d) => `${d}::VARCHAR AS ${d}`).join(', ')}, count(*) AS n,
                 count(*) FILTER (WHERE outcome_linked) AS linked_true, count(outcome_linked) AS linked_known,
                 count(*) FILTER (WHERE strip_known AND removal_more_than_outer) AS strip_true,
-                count(*) FILTER (WHERE strip_known) AS strip_known
+                count(*) FILTER (WHERE strip_known) AS strip_known, list(DISTINCT source_id) AS ids
               FROM base GROUP BY ALL)
      SELECT ${dims.join(', ')}, GROUPING(${dims.join(', ')})::INTEGER AS g,
        sum(n)::INTEGER AS n, sum(linked_true)::INTEGER AS linked_true, sum(linked_known)::INTEGER AS linked_known,
-       sum(strip_true)::INTEGER AS strip_true, sum(strip_known)::INTEGER AS strip_known
+       sum(strip_true)::INTEGER AS strip_true, sum(strip_known)::INTEGER AS strip_known,
+       CASE WHEN GROUPING(${dims.join(', ')}) = ${2 ** dims.length - 1} THEN list_sort(list_distinct(flatten(list(ids)))) END AS source_ids
      FROM cube
      GROUP BY GROUPING SETS ((), (eg), (eg, outcome), (outcome), (legislation), (object_of_search), (age_range), (gender), (type))
      ORDER BY ALL`, // the figures come out in the same order every time
     base.params
   );
-  const [ids] = await wh.query<{ ids: number[] | null }>(`SELECT list(DISTINCT source_id ORDER BY source_id) AS ids FROM (${base.sql})`, base.params);
   const empty = (): Cell => ({ n: 0, linkedTrue: 0, linkedKnown: 0, stripTrue: 0, stripKnown: 0 });
   const cell = (r: Record<string, unknown>): Cell => ({
     n: Number(r.n),
@@ -59,8 +59,10 @@ export async function scopeCounts(wh: Warehouse, scope: Scope): Promise<ScopeCou
   const only = (...cols: (typeof dims)[number][]) => dims.reduce((g, d, i) => (cols.includes(d) ? g : g | (1 << (dims.length - 1 - i))), 0);
   for (const r of rows) {
     const g = Number(r.g);
-    if (g === only()) counts.all = cell(r);
-    else if (g === only('eg')) counts.byGroup.set(String(r.eg), cell(r));
+    if (g === only()) {
+      counts.all = cell(r);
+      counts.sourceIds = ((r.source_ids as unknown as number[] | null) ?? []).map(Number);
+    } else if (g === only('eg')) counts.byGroup.set(String(r.eg), cell(r));
     else if (g === only('eg', 'outcome')) {
       const m = counts.byGroupOutcome.get(String(r.eg)) ?? new Map<string, number>();
       m.set(String(r.outcome), Number(r.n));
@@ -69,13 +71,17 @@ export async function scopeCounts(wh: Warehouse, scope: Scope): Promise<ScopeCou
       for (const d of ['outcome', 'legislation', 'object_of_search', 'age_range', 'gender', 'type'] as const)
         if (g === only(d)) counts.by[d].set(String(r[d]), cell(r));
   }
-  counts.sourceIds = (ids?.ids ?? []).map(Number);
   return counts;
 }
 
-/** Searches of the scope's area in another period (for change figures). */
-export async function countIn(wh: Warehouse, scope: Scope, period: { from: string; to: string }): Promise<number> {
-  const base = baseSql(scope, period);
-  const [r] = await wh.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${base.sql})`, base.params);
-  return Number(r.n);
+/** Searches of the scope's area in other periods (for change figures), in one pass. */
+export async function countsIn(wh: Warehouse, scope: Scope, periods: Array<{ from: string; to: string }>): Promise<number[]> {
+  const from = periods.map((p) => p.from).sort()[0];
+  const to = periods.map((p) => p.to).sort().reverse()[0];
+  const base = baseSql(scope, { from, to });
+  const cols = periods.map((p, i) => `count(*) FILTER (WHERE local_date BETWEEN CAST($f${i} AS DATE) AND CAST($t${i} AS DATE))::INTEGER AS n${i}`);
+  const params: Record<string, string> = { ...base.params };
+  periods.forEach((p, i) => Object.assign(params, { [`f${i}`]: p.from, [`t${i}`]: p.to }));
+  const [r] = await wh.query<Record<string, number>>(`SELECT ${cols.join(', ')} FROM (${base.sql})`, params);
+  return periods.map((_, i) => Number(r[`n${i}`]));
 }
