@@ -3,9 +3,9 @@ import type { Grouping } from '../police-data/ethnicity.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { areasInUse, resolveArea } from './area.ts';
 import * as build from './builders.ts';
-import { countsIn, scopeCounts } from './counts.ts';
+import { countsIn, scopeCounts, type ScopeCounts } from './counts.ts';
 import { lengthInDays, monthsOf, parsePeriod, previousPeriod, yearBefore } from './period.ts';
-import { populationOf } from './population.ts';
+import { populationOf, type Population } from './population.ts';
 import { areaFilter, type Scope } from './scope.ts';
 import type { AreaRef, Figure, FigureContext, FigureSet, Period } from './types.ts';
 
@@ -27,26 +27,32 @@ export async function computeFigures(wh: Warehouse, req: FigureRequest): Promise
   const counts = await scopeCounts(wh, scope);
   const context = await contextOf(wh, scope, force, counts.sourceIds);
   const b: build.FigureBase = { scope, sources: context.sources };
-  const figures: Figure[] = [
+  const pop = await populationMemo(wh, scope);
+  return { context, figures: assemble(b, counts, pop, await changes(wh, b, counts.all.n, force), await concentrations(wh, b)) };
+}
+
+export const populationMemo = (wh: Warehouse, scope: Scope) =>
+  wh.memo(`population:${scope.area.code}:${scope.grouping}`, () => populationOf(wh, scope.area, scope.grouping));
+
+/** The figures of one scope in METRICS.md's order, from its counts and the parts computed apart. */
+export function assemble(b: build.FigureBase, counts: ScopeCounts, pop: Population | null, changeFigures: Figure[], concentrationFigures: Figure[]): Figure[] {
+  const { scope } = b;
+  return [
     ...build.searches(b, counts),
     ...build.shares(b, scope.ethnicity, counts.byGroup, counts.all.n),
     ...build.shares(b, 'age_range', counts.by.age_range, counts.all.n),
     ...build.shares(b, 'gender', counts.by.gender, counts.all.n),
-    ...build.shares(b, 'outcome', counts.by.outcome, counts.all.n)
-  ];
-  const pop = await wh.memo(`population:${area.code}:${scope.grouping}`, () => populationOf(wh, area, scope.grouping));
-  if (pop) figures.push(...build.ratesPer1000(b, counts, pop), ...build.rateRatios(b, counts, pop));
-  figures.push(
+    ...build.shares(b, 'outcome', counts.by.outcome, counts.all.n),
+    ...(pop ? [...build.ratesPer1000(b, counts, pop), ...build.rateRatios(b, counts, pop)] : []),
     ...build.outcomeRates(b, counts),
     ...build.stripSearch(b, counts),
     build.under18(b, counts),
     ...build.powerMix(b, counts),
     ...build.objectMix(b, counts),
     build.s60Count(b, counts),
-    ...(await changes(wh, b, counts.all.n, force)),
-    ...(await concentrations(wh, b))
-  );
-  return { context, figures };
+    ...changeFigures,
+    ...concentrationFigures
+  ];
 }
 
 /**
@@ -93,11 +99,7 @@ async function contextOf(wh: Warehouse, scope: Scope, force: string, sourceIds: 
     { force, from: period.from, to: period.to }
   );
   const loaded = await loadedMonths(wh, force);
-  const all = await wh.memo('police-sources', () => wh.query<{ id: number; force: string; month: string; sha256: string }>(
-    `SELECT id, force, month, sha256 FROM sources WHERE format LIKE 'police-uk-stop-search-%' ORDER BY month, id`
-  ));
-  const wanted = new Set(sourceIds);
-  const sources = all.filter((s) => wanted.has(Number(s.id)));
+  const sources = await sourceNames(wh, sourceIds);
   return {
     area: scope.area,
     period,
@@ -106,8 +108,19 @@ async function contextOf(wh: Warehouse, scope: Scope, force: string, sourceIds: 
     force,
     placement: { forceRecords: Number(placement.all), unlocated: Number(placement.unlocated), locatedOutsideAreas: Number(placement.outside) },
     missingMonths: monthsOf(period).filter((m) => !loaded.has(m)),
-    sources: sources.map((s) => `data.police.uk ${s.force} stop-and-search ${s.month} (sha256 ${s.sha256.slice(0, 12)}…)`)
+    sources
   };
+}
+
+/** How a figure names the police files it rests on (remembered until the next import). */
+export async function sourceNames(wh: Warehouse, ids: number[]): Promise<string[]> {
+  const all = await wh.memo('police-sources', () =>
+    wh.query<{ id: number; force: string; month: string; sha256: string }>(
+      `SELECT id, force, month, sha256 FROM sources WHERE format LIKE 'police-uk-stop-search-%' ORDER BY month, id`
+    )
+  );
+  const wanted = new Set(ids.map(Number));
+  return all.filter((s) => wanted.has(Number(s.id))).map((s) => `data.police.uk ${s.force} stop-and-search ${s.month} (sha256 ${s.sha256.slice(0, 12)}…)`);
 }
 
 /** Change against the previous period and the same period a year before, where their data is loaded. */

@@ -17,7 +17,7 @@ export function areaFilter(area: AreaRef): string {
 }
 
 /** Strip-search field is counted only where the force records it (forces.ts). */
-function stripKnownSql(): string {
+export function stripKnownSql(): string {
   return `type IN ('person', 'person_and_vehicle') AND removal_more_than_outer IS NOT NULL
     AND ${stripSearchRecordedSql('force', "strftime(local_date, '%Y-%m')")}`;
 }
