@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './commands/admin.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerFigures } from './commands/figures.ts';
 import { registerImport } from './commands/import.ts';
 import { registerServe } from './commands/serve.ts';
@@ -23,6 +24,7 @@ export function buildProgram(io: Output): Command {
   registerServe(program, io);
   registerAudit(program, io);
   registerAdmin(program, io);
+  registerDemo(program, io);
   return program;
 }
 

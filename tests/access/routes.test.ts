@@ -93,6 +93,6 @@ describe('route access rules', () => {
         rows.push([`${route.id} ${entry.replace('action:', '?/')}`, ...cells]);
       }
     }
-    expect(table([['route', ...Object.keys(personas)], ...rows], 36)).toMatchSnapshot();
+    expect(table([['route', ...Object.keys(personas)], ...rows])).toMatchSnapshot();
   });
 });

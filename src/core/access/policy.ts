@@ -48,7 +48,29 @@ export const policy = {
   'member.invite': { scope: 'panel', admin: true, roles: officers, what: 'invite someone to the panel in a role' },
   'invitation.list': { scope: 'panel', admin: true, roles: officers, what: "see the panel's pending invitations" },
   'invitation.revoke': { scope: 'panel', admin: true, roles: officers, what: 'withdraw a pending invitation' },
-  'audit.read-panel': { scope: 'panel', roles: officers, what: "read the panel's own audit trail" }
+  'audit.read-panel': { scope: 'panel', roles: officers, what: "read the panel's own audit trail" },
+
+  // Questions to the police (src/core/questions). The police respondent reaches theirs through /police.
+  'police.inbox': { scope: 'installation', signedIn: true, what: 'list the questions addressed to oneself (police respondents)' },
+  'question.list': { scope: 'panel', roles: panelMembers, what: "list the panel's questions to the police" },
+  'question.view': { scope: 'panel', roles: { ...panelMembers, police: 'addressee' }, what: 'read a question, its answer and its history' },
+  'question.draft': { scope: 'panel', roles: panelMembers, what: 'draft a question, from a figure or not' },
+  'question.send': { scope: 'panel', roles: officers, what: 'send a drafted question to a police respondent' },
+  'question.acknowledge': { scope: 'panel', roles: { ...officers, police: 'addressee' }, what: 'acknowledge receipt of a question' },
+  'question.request-clarification': { scope: 'panel', roles: { police: 'addressee' }, what: "ask the panel to clarify a question (pauses the clock)" },
+  'question.clarify': { scope: 'panel', roles: officers, what: 'answer a request for clarification (restarts the clock)' },
+  'question.extend': { scope: 'panel', roles: officers, what: 'agree an extension of the due date, with its reason' },
+  'question.answer': { scope: 'panel', roles: { ...officers, police: 'addressee' }, what: "answer a question (or record the police's answer)" },
+  'question.assess': { scope: 'panel', roles: officers, what: 'assess an answer: satisfactory, partly, unsatisfactory' },
+  'question.close': { scope: 'panel', roles: officers, what: 'close an assessed question' },
+  'question.escalate': { scope: 'panel', roles: officers, what: 'escalate to the commander, MOPAC or the IOPC' },
+  'question.publish': { scope: 'panel', roles: officers, what: 'publish a question to the public tracker' },
+  // Actions (src/core/actions)
+  'action.list': { scope: 'panel', roles: panelMembers, what: "list the panel's actions" },
+  'action.create': { scope: 'panel', roles: officers, what: 'record an action with its owner, due date and status' },
+  'action.edit': { scope: 'panel', roles: officers, what: "change an action's owner, due date, status or links" },
+
+  'tracker.view': { scope: 'installation', public: true, what: "read a borough's public question tracker" }
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -34,7 +34,29 @@ export const routeRules: Record<string, RouteRule> = {
   '/admin': { view: 'installation.manage', actions: { createPanel: 'panel.create', invite: 'installation.manage', inviteAdmin: 'admin.invite' } },
 
   '/w': { view: 'workspace.list' },
-  '/w/[panel]': { view: 'panel.view', actions: { invite: 'member.invite', revoke: 'invitation.revoke' } }
+  '/w/[panel]': { view: 'panel.view', actions: { invite: 'member.invite', revoke: 'invitation.revoke' } },
+  '/w/[panel]/questions': { view: 'question.list', actions: { draft: 'question.draft' } },
+  '/w/[panel]/questions/[question]': {
+    view: 'question.view',
+    actions: {
+      send: 'question.send',
+      acknowledge: 'question.acknowledge',
+      clarify: 'question.clarify',
+      extend: 'question.extend',
+      answer: 'question.answer',
+      assess: 'question.assess',
+      close: 'question.close',
+      escalate: 'question.escalate',
+      publish: 'question.publish'
+    }
+  },
+
+  '/w/[panel]/actions': { view: 'action.list', actions: { create: 'action.create' } },
+  '/w/[panel]/actions/[action]': { view: 'action.list', actions: { edit: 'action.edit' } },
+
+  // The police respondent's inbox: the use cases check that each question is addressed to them.
+  '/police': { view: 'police.inbox' },
+  '/police/[question]': { view: 'police.inbox', actions: { acknowledge: 'police.inbox', clarification: 'police.inbox', answer: 'police.inbox' } }
 };
 
 /**
@@ -47,7 +69,7 @@ export const publicAreas = ['/b'] as const;
  * Areas whose +layout.server.ts throws `locals.denied` (throwDenial in src/lib/server/guard.ts), so a refused page shows
  * the site's error page with its status. Elsewhere a refused page gets a plain-text answer.
  */
-export const guardedAreas = ['/admin', '/auth', '/w'] as const;
+export const guardedAreas = ['/admin', '/auth', '/w', '/police'] as const;
 
 export const hasGuardLayout = (routeId: string | null) =>
   routeId !== null && guardedAreas.some((area) => routeId === area || routeId.startsWith(area + '/'));

@@ -39,6 +39,8 @@ export const panels = pgTable(
     /** The borough in URLs: /w/hackney, /w/tower-hamlets. */
     slug: text('slug').notNull(),
     name: text('name').notNull(),
+    /** Working days the police have to answer a question (England and Wales bank holidays excluded). */
+    answerWorkingDays: integer('answer_working_days').notNull().default(20),
     createdAt: createdAt()
   },
   (t) => [uniqueIndex('panels_borough_code_unique').on(t.boroughCode), uniqueIndex('panels_slug_unique').on(t.slug)]
@@ -209,3 +211,123 @@ export const auditLog = pgTable(
 );
 
 export type AuditRow = typeof auditLog.$inferSelect;
+
+// ---- Questions to the police (src/core/questions; DOMAIN.md §2)
+
+export const questionStatuses = ['draft', 'sent', 'acknowledged', 'answered', 'assessed', 'closed', 'escalated'] as const;
+export type QuestionStatus = (typeof questionStatuses)[number];
+export const assessments = ['satisfactory', 'partly', 'unsatisfactory'] as const;
+export type Assessment = (typeof assessments)[number];
+export const escalationTargets = ['commander', 'mopac', 'iopc'] as const;
+export type EscalationTarget = (typeof escalationTargets)[number];
+
+/** The figure a question comes from, as it stood when the question was drafted. */
+export interface Finding {
+  metric: string;
+  area: string;
+  period: string;
+  value: string;
+}
+
+/**
+ * A question a panel puts to its police respondent. Dates of the clock (sent_on, due_on, paused_on,
+ * answered_on) are calendar dates in London, as 'YYYY-MM-DD'.
+ */
+export const questions = pgTable(
+  'questions',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    finding: jsonb('finding').$type<Finding>(),
+    status: text('status').$type<QuestionStatus>().notNull().default('draft'),
+    /** The police respondent it is addressed to (a panel member with role 'police'), set when sent. */
+    addresseeId: text('addressee_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Working days allowed, fixed when sent from the panel's setting. */
+    allowedWorkingDays: integer('allowed_working_days'),
+    sentOn: text('sent_on'),
+    dueOn: text('due_on'),
+    /** Set while the police's request for clarification is open: the clock is paused. */
+    pausedOn: text('paused_on'),
+    clarificationRequest: text('clarification_request'),
+    extensionReason: text('extension_reason'),
+    acknowledgedOn: text('acknowledged_on'),
+    answer: text('answer'),
+    answeredOn: text('answered_on'),
+    assessment: text('assessment').$type<Assessment>(),
+    assessmentNote: text('assessment_note'),
+    escalatedTo: text('escalated_to').$type<EscalationTarget>(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt()
+  },
+  (t) => [
+    index('questions_panel_idx').on(t.panelId),
+    index('questions_addressee_idx').on(t.addresseeId),
+    check('questions_status_check', sql`${t.status} in ('draft', 'sent', 'acknowledged', 'answered', 'assessed', 'closed', 'escalated')`),
+    check('questions_assessment_check', sql`${t.assessment} is null or ${t.assessment} in ('satisfactory', 'partly', 'unsatisfactory')`),
+    check('questions_escalated_to_check', sql`${t.escalatedTo} is null or ${t.escalatedTo} in ('commander', 'mopac', 'iopc')`)
+  ]
+);
+
+export type Question = typeof questions.$inferSelect;
+
+/** Each change to a question, in words for its page (the audit log holds the same, hash-chained). */
+export const questionEvents = pgTable(
+  'question_events',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorLabel: text('actor_label').notNull(),
+    /** The policy action, e.g. "question.send". */
+    action: text('action').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull()
+  },
+  (t) => [index('question_events_question_idx').on(t.questionId)]
+);
+
+export type QuestionEvent = typeof questionEvents.$inferSelect;
+
+// ---- Actions (src/core/actions; DOMAIN.md §3): what the panel or the police agreed to do
+
+export const ragStatuses = ['red', 'amber', 'green'] as const;
+export type Rag = (typeof ragStatuses)[number];
+
+/**
+ * An action with its owner, due date and red/amber/green status, linked to what it came from: a
+ * question, a figure (its finding, as for questions) or a meeting (meeting_id: meetings come later,
+ * so no foreign key yet). done_on is set when it is complete.
+ */
+export const actionItems = pgTable(
+  'actions',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    dueOn: text('due_on').notNull(),
+    rag: text('rag').$type<Rag>().notNull(),
+    notes: text('notes').notNull().default(''),
+    doneOn: text('done_on'),
+    questionId: integer('question_id').references(() => questions.id, { onDelete: 'set null' }),
+    meetingId: integer('meeting_id'),
+    finding: jsonb('finding').$type<Finding>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt()
+  },
+  (t) => [index('actions_panel_idx').on(t.panelId), check('actions_rag_check', sql`${t.rag} in ('red', 'amber', 'green')`)]
+);
+
+export type ActionItem = typeof actionItems.$inferSelect;

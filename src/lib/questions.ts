@@ -1,0 +1,16 @@
+/** Words for a question's history and escalations, shared by the workspace, the inbox and the tracker. */
+export const actionWords: Record<string, string> = {
+  'question.draft': 'drafted',
+  'question.send': 'sent',
+  'question.acknowledge': 'acknowledged',
+  'question.request-clarification': 'clarification requested (clock paused)',
+  'question.clarify': 'clarified (clock restarted)',
+  'question.extend': 'extension agreed',
+  'question.answer': 'answered',
+  'question.assess': 'assessed',
+  'question.close': 'closed',
+  'question.escalate': 'escalated',
+  'question.publish': 'published'
+};
+
+export const escalationNames: Record<string, string> = { commander: 'the borough commander', mopac: "the Mayor's Office for Policing and Crime (MOPAC)", iopc: 'the Independent Office for Police Conduct (IOPC)' };

@@ -1,0 +1,35 @@
+import { panelBySlug } from '$core/panels/panels.ts';
+import { draftQuestion, listQuestions } from '$core/questions/questions.ts';
+import { authContext } from '$lib/server/auth.ts';
+import { formFailure, textFields } from '$lib/server/forms.ts';
+import { questionForPage } from '$lib/server/question-page.ts';
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+const fields = ['title', 'body', 'metric', 'area', 'period', 'value'] as const;
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+  const ctx = await authContext();
+  const panel = await panelBySlug(ctx, locals.actor, params.panel);
+  const list = await listQuestions(ctx, locals.actor, panel.id);
+  // A figure's "ask the police" link fills the finding: ?metric=…&area=…&period=…&value=…
+  const fromFigure = Object.fromEntries(['metric', 'area', 'period', 'value'].map((k) => [k, url.searchParams.get(k) ?? '']));
+  return { panel: { name: panel.name, slug: panel.slug }, questions: list.map(questionForPage), fromFigure };
+};
+
+export const actions: Actions = {
+  draft: async ({ request, locals, params }) => {
+    const values = textFields(await request.formData(), fields);
+    const ctx = await authContext();
+    let id: number;
+    try {
+      const panel = await panelBySlug(ctx, locals.actor, params.panel);
+      const hasFinding = [values.metric, values.area, values.period, values.value].some((v) => v.trim());
+      const finding = hasFinding ? { metric: values.metric, area: values.area, period: values.period, value: values.value } : undefined;
+      id = (await draftQuestion(ctx, locals.actor, { panelId: panel.id, title: values.title, body: values.body, finding })).id;
+    } catch (err) {
+      return formFailure(err, values);
+    }
+    redirect(303, `/w/${params.panel}/questions/${id}`);
+  }
+};

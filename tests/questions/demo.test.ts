@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymous } from '../../src/core/access/actor.ts';
+import { SignInRequired } from '../../src/core/access/require-access.ts';
+import { createDemoPanel } from '../../src/core/demo/demo.ts';
+import { actionItems, questions } from '../../src/core/db/schema.ts';
+import { Conflict, Invalid } from '../../src/core/errors.ts';
+import { questionTracker } from '../../src/core/questions/tracker.ts';
+import { databaseTargets } from '../support/databases.ts';
+import { openWorkspace, type TestWorkspace } from '../support/workspace.ts';
+
+describe.each(databaseTargets())('scrutineer demo on $name', (target) => {
+  let ws: TestWorkspace;
+  beforeAll(async () => {
+    ws = await openWorkspace(target);
+  });
+  afterAll(async () => ws?.dispose());
+
+  it('makes a clearly marked panel with fictional people, questions in every state and actions', async () => {
+    await expect(createDemoPanel(ws, anonymous, { borough: 'hackney' })).rejects.toBeInstanceOf(SignInRequired);
+    await expect(createDemoPanel(ws, ws.cli, { borough: 'atlantis' })).rejects.toBeInstanceOf(Invalid);
+    const demo = await createDemoPanel(ws, ws.cli, { borough: 'hackney' });
+    expect(demo.panel.name).toMatch(/^DEMONSTRATION: Hackney .*\(fictional data\)$/);
+    expect(demo.people.map((p) => p.role).sort()).toEqual(['chair', 'clerk', 'member', 'member', 'police']);
+    const rows = await ws.db.db.select().from(questions).where(eq(questions.panelId, demo.panel.id));
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['draft', 'sent', 'acknowledged', 'answered', 'assessed', 'closed', 'escalated']));
+    expect(rows.every((r) => r.title.startsWith('[Demo]'))).toBe(true);
+    expect(rows.some((r) => r.pausedOn) && rows.some((r) => r.extensionReason)).toBe(true);
+    expect((await ws.db.db.select().from(actionItems).where(eq(actionItems.panelId, demo.panel.id))).map((a) => a.rag).sort()).toEqual(['amber', 'green', 'red']);
+    expect((await questionTracker(ws, anonymous, 'hackney')).questions).toHaveLength(3);
+    await expect(createDemoPanel(ws, ws.cli, { borough: 'hackney' })).rejects.toBeInstanceOf(Conflict);
+  });
+});
