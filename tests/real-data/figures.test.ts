@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { areasInUse } from '../../src/core/figures/area.ts';
+import { computeBoroughMonths } from '../../src/core/figures/batch.ts';
+import { computeFigures } from '../../src/core/figures/compute.ts';
+import type { Figure, FigureSet } from '../../src/core/figures/types.ts';
+import { findUnusualDays } from '../../src/core/figures/unusual.ts';
+import { importedSharedData, releaseSharedData, type ImportedData } from './support/fixture.ts';
+import { present, SHARED, SKIP_MESSAGE } from './support/shared-data.ts';
+
+/** The figures of every London borough for several months of the real data, checked for consistency. */
+if (!present) console.warn(SKIP_MESSAGE);
+
+const MONTHS = ['2022-05', '2023-07', '2024-03'];
+
+describe.skipIf(!present)(present ? `real data: figures of every borough from ${SHARED}` : SKIP_MESSAGE, () => {
+  let data: ImportedData;
+  let sets: FigureSet[];
+  const one = (s: FigureSet, metric: string, group?: string) =>
+    s.figures.find((f) => f.metric === metric && (group === undefined ? f.group === null : f.group?.value === group));
+
+  beforeAll(async () => {
+    data = await importedSharedData();
+    const boroughs = (await areasInUse(data.warehouse)).filter((a) => a.level === 'borough').map((a) => a.code);
+    sets = await computeBoroughMonths(data.warehouse, { boroughs, months: MONTHS });
+  }, 600_000);
+  afterAll(() => releaseSharedData());
+
+  it('has a figure set for each of the 33 boroughs and each month', () => {
+    expect(sets).toHaveLength(33 * MONTHS.length);
+  });
+
+  it.each(MONTHS)('borough searches in %s sum to the force total minus records not placed in any borough', async (month) => {
+    const force = await computeFigures(data.warehouse, { area: 'metropolitan', from: month });
+    const boroughSum = sets.filter((s) => s.context.period.from.startsWith(month)).reduce((n, s) => n + one(s, 'searches')!.numerator, 0);
+    const { forceRecords, unlocated, locatedOutsideAreas } = force.context.placement;
+    // Records of other forces placed in London boroughs would break this; only the Met is loaded.
+    expect(boroughSum).toBe(forceRecords - unlocated - locatedOutsideAreas);
+    expect(one(force, 'searches')!.numerator).toBe(forceRecords);
+  });
+
+  it('ward searches sum to their borough for Hackney, Westminster and Lambeth', async () => {
+    const wards = (await areasInUse(data.warehouse)).filter((a) => a.level === 'ward');
+    for (const borough of ['E09000012', 'E09000033', 'E09000022']) {
+      const total = one(sets.find((s) => s.context.area.code === borough && s.context.period.from.startsWith('2023-07'))!, 'searches')!.numerator;
+      let sum = 0;
+      for (const w of wards.filter((x) => x.parentCode === borough))
+        sum += one(await computeFigures(data.warehouse, { area: w.code, from: '2023-07' }), 'searches')!.numerator;
+      expect(sum, borough).toBe(total);
+    }
+  });
+
+  it('shares of every dimension sum to 1 where none is suppressed', () => {
+    for (const s of sets)
+      for (const dim of ['self_defined_ethnicity', 'age_range', 'gender', 'outcome']) {
+        const shares = s.figures.filter((f) => f.metric === 'share' && f.group?.dimension === dim);
+        if (shares.length === 0 || shares.some((f) => f.value === null)) continue;
+        expect(shares.reduce((n, f) => n + f.value!, 0)).toBeCloseTo(1, 9);
+      }
+  });
+
+  it('every interval contains its value, and every value is within its bounds', () => {
+    const bad: Figure[] = [];
+    for (const s of sets)
+      for (const f of s.figures)
+        if (f.value !== null && f.ci95 && !(f.ci95[0] <= f.value + 1e-12 && f.value <= f.ci95[1] + 1e-12)) bad.push(f);
+    expect(bad.map((f) => `${f.metric} ${f.area.name} ${f.group?.value ?? ''}`)).toEqual([]);
+  });
+
+  it('suppresses exactly the rates, shares and ratios whose numerator is below 10', () => {
+    for (const s of sets)
+      for (const f of s.figures) {
+        if (['searches', 's60_count', 'concentration', 'change_vs_previous', 'change_vs_last_year', 'rate_ratio_vs_white'].includes(f.metric)) continue;
+        if (f.flags.includes('not_recorded')) continue;
+        expect(f.flags.includes('suppressed'), `${f.metric} ${f.numerator}`).toBe(f.numerator < 10);
+        if (f.numerator < 10) expect(f.value).toBeNull();
+      }
+  });
+
+  it('says strip searches were not recorded before February 2024, and gives a share after', () => {
+    const hackney = (month: string) => one(sets.find((s) => s.context.area.code === 'E09000012' && s.context.period.from.startsWith(month))!, 'strip_search_share')!;
+    expect(hackney('2023-07')).toMatchObject({ value: null, flags: ['not_recorded'] });
+    expect(hackney('2024-03').flags).not.toContain('not_recorded');
+  });
+
+  it('finds the unusual days of July 2023 (printed for a person to look at)', async () => {
+    const lines: string[] = [];
+    for (const borough of ['Hackney', 'Lambeth', 'Westminster', 'Haringey']) {
+      const r = await findUnusualDays(data.warehouse, { area: borough, from: '2023-07' });
+      for (const d of r.days.slice(0, 3))
+        lines.push(`${borough}: ${d.date} ${d.area.name} (${d.area.level}) ${d.count} searches vs ${d.baseline} a day, p=${d.p.toExponential(1)}`);
+      for (const d of r.days) expect(d.count).toBeGreaterThanOrEqual(10);
+    }
+    console.log(lines.join('\n'));
+    // The Ridley Road Market operation: Dalston ward, 21 July 2023.
+    const hackney = await findUnusualDays(data.warehouse, { area: 'Hackney', from: '2023-07' });
+    expect(hackney.days.some((d) => d.date === '2023-07-21' && d.area.name === 'Dalston')).toBe(true);
+  });
+});
