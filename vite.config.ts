@@ -10,11 +10,12 @@ export default defineConfig({
     maxWorkers: 2,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/**/*.test.ts'], sequence: { groupOrder: 0 } } },
       {
         extends: true,
         // End-to-end: the built app in Chromium. The build happens once, before any e2e file runs.
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/support/global-setup.ts'] }
+        // It runs after the unit project, so browsers and servers do not compete with the real-data imports.
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/support/global-setup.ts'], sequence: { groupOrder: 1 } }
       }
     ]
   }
