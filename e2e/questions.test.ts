@@ -174,7 +174,10 @@ describe('actions', () => {
       await page.getByRole('status').filter({ hasText: 'Recorded' }).waitFor();
       await page.getByRole('link', { name: 'Ask the police for the April search records' }).click();
       await hydrated(page);
-      await page.getByLabel('Red: late or blocked').check();
+      // On a loaded machine a click can land while the page is still settling: make sure it took.
+      const red = page.getByLabel('Red: late or blocked');
+      await red.check();
+      await expect.poll(() => red.isChecked()).toBe(true);
       await page.getByRole('button', { name: 'Save the changes' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
       await page.goto(`${server.url}/w/hackney/actions`);
