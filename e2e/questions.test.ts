@@ -173,6 +173,9 @@ describe('actions', () => {
       await page.getByRole('button', { name: 'Record the action' }).click();
       await page.getByRole('status').filter({ hasText: 'Recorded' }).waitFor();
       await page.getByRole('link', { name: 'Ask the police for the April search records' }).click();
+      // A client-side navigation: body[data-hydrated] is already set, so wait for the new page itself.
+      await page.waitForURL(/\/w\/hackney\/actions\/[^/]+$/);
+      await page.getByRole('heading', { level: 1, name: 'Ask the police for the April search records' }).waitFor();
       await hydrated(page);
       // On a loaded machine a click can land while the page is still settling: make sure it took.
       const red = page.getByLabel('Red: late or blocked');
