@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { Unavailable } from '../errors.ts';
 import { projectRoot } from '../paths.ts';
@@ -123,4 +122,3 @@ export class Warehouse {
   }
 }
 
-export const warehouseDir = () => path.dirname(fileURLToPath(import.meta.url));
