@@ -53,6 +53,8 @@ describe('panel workspace: admin, invitations, sign-in, access', () => {
 
   async function acceptInvitation(page: Page, linkPath: string, name: string): Promise<void> {
     await page.goto(server.url + linkPath);
+    // Typing before hydration can be undone by it (the fields are bound): wait first.
+    await hydrated(page);
     await page.getByLabel('Your name').fill(name);
     await page.getByLabel('Choose a password').fill(password);
     await page.getByLabel('Type the password again').fill(password);
