@@ -21,7 +21,7 @@ describe('JSON API', () => {
     const status = (await res.json()) as DataStatus;
     expect(status).toMatchObject({ empty: false, records: 10, quarantined: 1 });
     expect(status.forces).toEqual([
-      { force: 'metropolitan', months: ['2023-07'], firstMonth: '2023-07', lastMonth: '2023-07', records: 10, located: 9, placed: 8 }
+      { force: 'metropolitan', months: ['2023-07'], firstMonth: '2023-07', lastMonth: '2023-07', records: 10, located: 9, placed: 8, thinMonths: [] }
     ]);
     expect(status.areas).toMatchObject([{ level: 'borough', count: 2 }]);
     expect(status.sources.map((s) => [s.format, s.rows, s.quarantined])).toEqual([

@@ -3,6 +3,7 @@ import { areasInUse } from '../../src/core/figures/area.ts';
 import { computeBoroughMonths } from '../../src/core/figures/batch.ts';
 import { computeFigures } from '../../src/core/figures/compute.ts';
 import type { Figure, FigureSet } from '../../src/core/figures/types.ts';
+import { thinMonths } from '../../src/core/figures/thin-months.ts';
 import { findUnusualDays } from '../../src/core/figures/unusual.ts';
 import { importedSharedData, releaseSharedData, type ImportedData } from './support/fixture.ts';
 import { present, SHARED, SKIP_MESSAGE } from './support/shared-data.ts';
@@ -80,6 +81,16 @@ describe.skipIf(!present)(present ? `real data: figures of every borough from ${
     const hackney = (month: string) => one(sets.find((s) => s.context.area.code === 'E09000012' && s.context.period.from.startsWith(month))!, 'strip_search_share')!;
     expect(hackney('2023-07')).toMatchObject({ value: null, flags: ['not_recorded'] });
     expect(hackney('2024-03').flags).not.toContain('not_recorded');
+  });
+
+  it('flags as possibly incomplete exactly the months PROVENANCE.md calls partial or anomalous', async () => {
+    const thin = [...(await thinMonths(data.warehouse, 'metropolitan')).values()];
+    // December 2022 was published only to the 17th; the API's September 2024 to April 2025 hold about a third.
+    expect(thin.map((t) => t.month)).toEqual(['2022-12', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04']);
+    expect(thin[0]).toMatchObject({ records: 5706, stopsOn: '2022-12-17' });
+    expect(thin.slice(1).every((t) => t.stopsOn === null)).toBe(true);
+    const set = await computeFigures(data.warehouse, { area: 'E09000012', from: '2024-09', to: '2024-11' });
+    expect(set.context.thinMonths.map((t) => t.month)).toEqual(['2024-09', '2024-10', '2024-11']);
   });
 
   it('finds the unusual days of July 2023 (printed for a person to look at)', async () => {

@@ -72,6 +72,7 @@ function describeFigures({ context: c, figures }: FigureSet): string {
     `Ethnicity: ${c.ethnicity === 'self_defined_ethnicity' ? `self-defined, ${c.grouping} grouping` : 'officer-defined'}.` +
       ` Force ${c.force}: ${fmt(c.placement.forceRecords)} records in the period, ${fmt(c.placement.unlocated)} without a location and ${fmt(c.placement.locatedOutsideAreas)} outside every area (not in any area's figures).`,
     ...(c.missingMonths.length ? [`Months with no data loaded: ${c.missingMonths.join(', ')}.`] : []),
+    ...c.thinMonths.map((t) => `Possibly incomplete: ${t.month} has ${t.records} records, fewer than half the usual month (median of up to 12 months before: ${t.usual})${t.stopsOn ? `; none after ${t.stopsOn}` : ''}.`),
     '',
     `${'figure'.padEnd(22)}${'group'.padEnd(36)}${'value'.padStart(10)}  ${'95% interval'.padEnd(18)}${'n / d'.padEnd(18)}flags`
   ];

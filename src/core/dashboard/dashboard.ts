@@ -1,3 +1,4 @@
+import type { ThinMonth } from '../figures/thin-months.ts';
 import { DomainError, NotFound } from '../errors.ts';
 import { computeFigures, loadedMonths } from '../figures/compute.ts';
 import { findUnusualDays, type UnusualDay } from '../figures/unusual.ts';
@@ -37,6 +38,8 @@ export interface Coverage {
   locatedOutsideAreas: number;
   /** Months of the period whose police file is not loaded. */
   missingMonths: string[];
+  /** Months of the period with far fewer records than the force's usual month. */
+  thinMonths: ThinMonth[];
   /** Searches in the borough with the chosen ethnicity recorded. */
   ethnicity: { known: number; total: number };
   /** Searches in the borough that fell in no ward of the ward boundaries. */
@@ -109,6 +112,7 @@ export async function boroughDashboard(wh: Warehouse, req: BoroughDashboardReque
       force,
       ...figures.context.placement,
       missingMonths: figures.context.missingMonths,
+      thinMonths: figures.context.thinMonths,
       ethnicity: ethnicityCoverage(figures.figures),
       notInWard: wards.notInWard,
       loaded: loaded.length ? { first: loaded[0], last: loaded[loaded.length - 1] } : null

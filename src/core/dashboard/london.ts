@@ -1,3 +1,4 @@
+import { thinMonthsOf, type ThinMonth } from '../figures/thin-months.ts';
 import { NotFound } from '../errors.ts';
 import * as build from '../figures/builders.ts';
 import { loadedMonths } from '../figures/compute.ts';
@@ -28,6 +29,8 @@ export interface LondonMap {
   placement: { records: number; unlocated: number; locatedOutsideAreas: number };
   /** Months of the period whose Metropolitan Police file is not loaded. */
   missingMonths: string[];
+  /** Months of the period with far fewer records than the force's usual month. */
+  thinMonths: ThinMonth[];
   sources: string[];
 }
 
@@ -65,6 +68,7 @@ export async function londonMap(wh: Warehouse, q: { from?: string; to?: string; 
     boroughs: values,
     placement: await placement(wh, period),
     missingMonths: monthsOf(period).filter((m) => !loaded.has(m)),
+    thinMonths: await thinMonthsOf(wh, LONDON_FORCE, monthsOf(period)),
     sources
   };
 }

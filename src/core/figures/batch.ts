@@ -7,6 +7,7 @@ import { assemble, loadedMonths, populationMemo, sourceNames } from './compute.t
 import { countsFromRows, cubeSql } from './counts.ts';
 import { lengthInDays, monthEnd, previousPeriod, yearBefore } from './period.ts';
 import { groupExpr, stripKnownSql, type Scope } from './scope.ts';
+import { thinMonths } from './thin-months.ts';
 import type { AreaRef, Figure, FigureSet, Period } from './types.ts';
 
 export interface BoroughMonthsRequest {
@@ -82,6 +83,7 @@ export async function computeBoroughMonths(wh: Warehouse, req: BoroughMonthsRequ
       const counts = countsFromRows(cube.filter((r) => r.borough === area.code && r.lm === m));
       const scope: Scope = { area, period, grouping, ethnicity };
       const loaded = await loadedMonths(wh, force);
+      const thin = await thinMonths(wh, force);
       const sources = await sourceNames(wh, counts.sourceIds);
       const b: build.FigureBase = { scope, sources };
       const covered = (p: Period) => loaded.has(monthOf(p)) && loaded.has(m);
@@ -109,6 +111,7 @@ export async function computeBoroughMonths(wh: Warehouse, req: BoroughMonthsRequ
           force,
           placement: { forceRecords: Number(place?.all ?? 0), unlocated: Number(place?.unlocated ?? 0), locatedOutsideAreas: Number(place?.outside ?? 0) },
           missingMonths: loaded.has(m) ? [] : [m],
+          thinMonths: thin.has(m) ? [thin.get(m)!] : [],
           sources
         },
         figures: assemble(b, counts, pop, changes, concentration)

@@ -7,6 +7,7 @@ import { countsIn, scopeCounts, type ScopeCounts } from './counts.ts';
 import { lengthInDays, monthsOf, parsePeriod, previousPeriod, yearBefore } from './period.ts';
 import { populationOf, type Population } from './population.ts';
 import { areaFilter, type Scope } from './scope.ts';
+import { thinMonthsOf } from './thin-months.ts';
 import type { AreaRef, Figure, FigureContext, FigureSet, Period } from './types.ts';
 
 export interface FigureRequest {
@@ -108,6 +109,7 @@ async function contextOf(wh: Warehouse, scope: Scope, force: string, sourceIds: 
     force,
     placement: { forceRecords: Number(placement.all), unlocated: Number(placement.unlocated), locatedOutsideAreas: Number(placement.outside) },
     missingMonths: monthsOf(period).filter((m) => !loaded.has(m)),
+    thinMonths: await thinMonthsOf(wh, force, monthsOf(period)),
     sources
   };
 }

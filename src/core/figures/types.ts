@@ -1,3 +1,4 @@
+import type { ThinMonth } from './thin-months.ts';
 import type { Grouping } from '../police-data/ethnicity.ts';
 
 /** The figure object of METRICS.md: the contract of the API and of `scrutineer figures --json`. */
@@ -75,6 +76,8 @@ export interface FigureContext {
   placement: { forceRecords: number; unlocated: number; locatedOutsideAreas: number };
   /** Local dates within the period that have no loaded data for the force (months missing from the source). */
   missingMonths: string[];
+  /** Months of the period with far fewer records than the force's usual month (see thin-months.ts). */
+  thinMonths: ThinMonth[];
   sources: string[];
 }
 

@@ -121,7 +121,8 @@ function coverageOf(current: FigureSet, earlier: EarlierMonth[]): PackCoverage {
     outcomeKnown: outcome?.coverage ?? null,
     stripSearchRecorded: !!strip && !strip.flags.includes('not_recorded'),
     findRecorded: !!found && !found.flags.includes('not_recorded'),
-    missingMonths: earlier.filter((e) => !e.set).map((e) => e.month)
+    missingMonths: earlier.filter((e) => !e.set).map((e) => e.month),
+    thinMonths: [current, ...earlier.flatMap((e) => (e.set ? [e.set] : []))].flatMap((s) => s.context.thinMonths)
   };
 }
 

@@ -7,6 +7,7 @@ import {
   riseOnPreviousMonths,
   riseOnYearBefore,
   searchesWithoutLocation,
+  thinMonth,
   section60,
   stripSearches,
   suggestQuestions,
@@ -47,6 +48,7 @@ function context(over: Partial<FigureContext> = {}, period = july): FigureContex
     force: 'metropolitan',
     placement: { forceRecords: 13_000, unlocated: 100, locatedOutsideAreas: 0 },
     missingMonths: [],
+    thinMonths: [],
     sources: [],
     ...over
   };
@@ -252,6 +254,21 @@ describe('strip searches, section 60 and searches without a location', () => {
     expect(q.placement).toEqual({ force: 'metropolitan', forceRecords: 13_073, unlocated: 1_314 });
     expect(searchesWithoutLocation(input(set([], { placement: { forceRecords: 13_073, unlocated: 600, locatedOutsideAreas: 0 } })))).toEqual([]);
     expect(searchesWithoutLocation(input(set([], { placement: { forceRecords: 100, unlocated: 9, locatedOutsideAreas: 0 } })))).toEqual([]);
+  });
+});
+
+describe('thin_month', () => {
+  it('asks whether records are missing when the month holds fewer than half a usual month', () => {
+    const [q] = thinMonth(input(set([], { thinMonths: [{ month: '2023-07', records: 3253, usual: 10112, stopsOn: null }] })));
+    expect(q.rule).toBe('thin_month');
+    expect(q.text).toContain('3,253');
+    expect(q.text).toContain('about 10,112');
+    expect(q.text).toContain('Were all of the month');
+  });
+
+  it('asks nothing when only an earlier month is thin', () => {
+    expect(thinMonth(input(set([], { thinMonths: [{ month: '2023-06', records: 10, usual: 1000, stopsOn: null }] })))).toEqual([]);
+    expect(thinMonth(input(set([])))).toEqual([]);
   });
 });
 

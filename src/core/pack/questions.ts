@@ -19,7 +19,9 @@ import * as w from './wording.ts';
  * - unusual_day: one question per date with an unusual day in the borough or its wards;
  * - strip_searches: any search recorded as removing more than outer clothing;
  * - section_60: any search under section 60;
- * - searches_without_location: at least 5% (and 10) of the force's records of the month unlocated.
+ * - searches_without_location: at least 5% (and 10) of the force's records of the month unlocated;
+ * - thin_month: the force's records of the month are fewer than half its usual month
+ *   (src/core/figures/thin-months.ts), so the month's data may be incomplete.
  *
  * A suppressed figure (too few to say) never makes a question.
  */
@@ -37,6 +39,8 @@ export const UNLOCATED_MIN = 10;
 
 export function suggestQuestions(input: QuestionInput): SuggestedQuestion[] {
   return [
+    // First: if the month's records are incomplete, every other question rests on them.
+    ...thinMonth(input),
     ...disproportionateSearching(input),
     ...lowerOutcomeRate(input, 'arrest_rate'),
     ...lowerOutcomeRate(input, 'find_rate'),
@@ -243,6 +247,24 @@ export function searchesWithoutLocation({ borough, month, current }: QuestionInp
       figures: [],
       unusualDays: [],
       placement: { force, forceRecords: placement.forceRecords, unlocated: placement.unlocated }
+    }
+  ];
+}
+
+export function thinMonth({ month, current }: QuestionInput): SuggestedQuestion[] {
+  const { force, thinMonths } = current.context;
+  const thin = thinMonths.find((t) => t.month === month);
+  if (!force || !thin) return [];
+  return [
+    {
+      rule: 'thin_month',
+      text:
+        `data.police.uk holds ${w.count(thin.records)} ${w.forceLabel(force)} searches for ${w.monthName(month)}` +
+        `${thin.stopsOn ? `, none after ${w.dateName(thin.stopsOn)}` : ''}: fewer than half of a usual month ` +
+        `(about ${w.count(Math.round(thin.usual))} in the months before). Were all of the month's searches published, or did the use of stop and search fall this much? If it fell, why?`,
+      because: 'If records are missing, every figure for the month is too low by an unknown amount and its shares may be biased; if searching fell, the panel will want to know why.',
+      figures: [],
+      unusualDays: []
     }
   ];
 }

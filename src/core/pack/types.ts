@@ -1,3 +1,4 @@
+import type { ThinMonth } from '../figures/thin-months.ts';
 import type { Grouping } from '../police-data/ethnicity.ts';
 import type { UnusualDay } from '../figures/unusual.ts';
 import type { AreaRef, Figure, FigureSet, Period } from '../figures/types.ts';
@@ -37,7 +38,8 @@ export type QuestionRule =
   | 'unusual_day'
   | 'strip_searches'
   | 'section_60'
-  | 'searches_without_location';
+  | 'searches_without_location'
+  | 'thin_month';
 
 /** A derived comparison a question rests on, e.g. this month against the three before. */
 export interface Comparison {
@@ -100,6 +102,8 @@ export interface PackCoverage {
   findRecorded: boolean;
   /** Months of the comparison whose records are not loaded. */
   missingMonths: string[];
+  /** Months shown (this one and those compared) with far fewer records than the force's usual month. */
+  thinMonths: ThinMonth[];
 }
 
 export interface PackAppendix {

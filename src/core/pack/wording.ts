@@ -5,10 +5,10 @@
  */
 import type { Grouping } from '../police-data/ethnicity.ts';
 import { codeName, ethnicGroupName, residentsOf, type Ethnicity } from '../dashboard/labels.ts';
-import { count, counted, monthName, percent, periodName, rate, ratio } from '../dashboard/wording.ts';
+import { count, counted, dateName, monthName, percent, periodName, rate, ratio } from '../dashboard/wording.ts';
 import { monthEnd } from '../figures/period.ts';
 
-export { codeName, count, counted, ethnicGroupName, monthName, percent, rate, ratio, residentsOf };
+export { codeName, count, counted, dateName, ethnicGroupName, monthName, percent, rate, ratio, residentsOf };
 
 const shortMonthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,5 +1,6 @@
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { chosenSourcesSql } from '../import/areas.ts';
+import { thinMonths, type ThinMonth } from '../figures/thin-months.ts';
 
 export interface ForceCoverage {
   force: string;
@@ -9,6 +10,8 @@ export interface ForceCoverage {
   records: number;
   located: number;
   placed: number;
+  /** Months with far fewer records than the force's usual month: possibly incomplete. */
+  thinMonths: ThinMonth[];
 }
 
 export interface DataStatus {
@@ -43,20 +46,22 @@ export async function dataStatus(wh: Warehouse): Promise<DataStatus> {
     WHERE s.status = 'current' GROUP BY s.detail ORDER BY 1`);
   const sources = await wh.query(`SELECT id, origin, format, force, month, rows_loaded, rows_quarantined, status, imported_at::VARCHAR AS imported_at
     FROM sources ORDER BY id DESC LIMIT 500`);
+  const thin = await Promise.all(forces.map((f) => thinMonths(wh, String(f.force))));
   const records = n(totals.records);
   return {
     empty: records === 0 && areas.length === 0 && !pop,
     records,
     quarantined: n(totals.quarantined),
     lastImport: (totals.last_import as string | null) ?? null,
-    forces: forces.map((f) => ({
+    forces: forces.map((f, i) => ({
       force: String(f.force),
       months: f.months as string[],
       firstMonth: String(f.first_month),
       lastMonth: String(f.last_month),
       records: n(f.records),
       located: n(f.located),
-      placed: n(f.placed)
+      placed: n(f.placed),
+      thinMonths: [...thin[i].values()]
     })),
     areas: areas.map((a) => ({ level: String(a.level), count: n(a.count), source: String(a.source), vintage: a.vintage == null ? null : n(a.vintage) })),
     population: pop ? { dataset: String(pop.dataset), areas: n(pop.areas), residents: n(pop.residents), source: String(pop.source) } : null,

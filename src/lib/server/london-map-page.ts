@@ -1,3 +1,4 @@
+import type { ThinMonth } from '$core/figures/thin-months.ts';
 import { londonMap, mapMetricName } from '$core/dashboard/london.ts';
 import type { MapMetric, MapQuery } from '$core/dashboard/request.ts';
 import { count, periodName } from '$core/dashboard/wording.ts';
@@ -20,6 +21,7 @@ export interface LondonMapView extends ChoroplethProps {
   caption: string;
   table: DataTableProps;
   missingMonths: string[];
+  thinMonths: ThinMonth[];
 }
 
 const formats: Record<MapMetric, ValueFormat> = { searches: 'count', rate_ratio: 'ratio', arrest_rate: 'percent' };
@@ -67,6 +69,7 @@ export async function londonMapView(wh: Warehouse, q: MapQuery): Promise<LondonM
       title,
       caption,
       missingMonths: m.missingMonths,
+      thinMonths: m.thinMonths,
       table: {
         caption: `${title}${withInterval ? ', with 95% intervals' : ''} (select a borough to see its dashboard)`,
         columns: [
