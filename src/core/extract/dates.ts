@@ -1,0 +1,60 @@
+import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+import type { DateSuggestion } from './types.ts';
+
+type Ymd = { y: number; m: number; d: number };
+
+const toIso = ({ y, m, d }: Ymd) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const shift = ({ y, m, d }: Ymd, days: number, years = 0): Ymd => {
+  const t = new Date(Date.UTC(y + years, m - 1, d + days));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+};
+const ymdOf = (r: ParsedResult): Ymd => ({ y: r.start.get('year')!, m: r.start.get('month')!, d: r.start.get('day')! });
+const reference = (iso: string) => ({ instant: new Date(`${iso}T12:00:00Z`), timezone: 'Europe/London' });
+
+/** "today", "tonight", "this morning": the day of publication, though chrono marks no part certain. */
+const sameDay = /\b(today|tonight|this (morning|afternoon|evening))\b/i;
+/** Counted from the date just before in the text ("two days later"), not from publication. */
+const anchored = /\b(later|afterwards|(following|next|previous) day|day (before|after))\b/i;
+/** Looking ahead: never moved back before publication. */
+const forward = /\b(next|coming|this)\b/i;
+const leadingPreposition = /^(on|at|from|since|by|until|of)\s+/i;
+
+/**
+ * Dates resolved against the publication date: relative ("last week", "on Thursday") and
+ * year-less ("14 May") dates take their most recent occurrence on or before it, since reports
+ * tell of past events. Without a publication date only dates with day, month and year written are kept.
+ */
+export function findDates(text: string, published: string | null): DateSuggestion[] {
+  const found: DateSuggestion[] = [];
+  let previous: Ymd | null = null;
+  for (const r of chrono.en.GB.parse(text, reference(published ?? '2000-01-01'))) {
+    const full = r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day');
+    if (!published && !full) continue;
+    if (!namesADay(r)) continue;
+    let ymd = ymdOf(r);
+    if (anchored.test(r.text) && previous) ymd = reanchor(r.text, previous) ?? ymd;
+    else if (published && !r.start.isCertain('year') && !forward.test(r.text)) ymd = onOrBefore(ymd, published, r);
+    previous = ymd;
+    const lead = leadingPreposition.exec(r.text)?.[0].length ?? 0;
+    found.push({ date: toIso(ymd), text: r.text.slice(lead), start: r.index + lead, end: r.index + r.text.length });
+  }
+  return found;
+}
+
+/** A day, not a month ("in May"), a year or a time of day alone. */
+function namesADay(r: ParsedResult): boolean {
+  return r.start.isCertain('day') || r.start.isCertain('weekday') || sameDay.test(r.text);
+}
+
+/** The most recent occurrence on or before publication: a weekday a week back, a day of a month a year back. */
+function onOrBefore(ymd: Ymd, published: string, r: ParsedResult): Ymd {
+  let at = ymd;
+  while (toIso(at) > published) at = r.start.isCertain('month') ? shift(at, 0, -1) : shift(at, -7);
+  return at;
+}
+
+function reanchor(text: string, from: Ymd): Ymd | null {
+  const [again] = chrono.en.GB.parse(text, reference(toIso(from)));
+  return again ? ymdOf(again) : null;
+}
