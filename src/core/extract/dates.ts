@@ -19,6 +19,12 @@ const anchored = /\b(later|afterwards|(following|next|previous) day|day (before|
 /** Looking ahead: never moved back before publication. */
 const forward = /\b(next|coming|this)\b/i;
 const leadingPreposition = /^(on|at|from|since|by|until|of)\s+/i;
+/** "a Friday morning", "every Saturday": any such day, not one day. */
+const generic = /\b(a|every|each|any)\s+$/i;
+/** "two years ago" names a year, not a day. */
+const vague = /\b(years?|months?|decades?)\s+(ago|later|earlier|before|after)\b|^(for|within|over)\s/i;
+/** Words earlier in the sentence that put what follows in the future: "would meet residents on 14 November". */
+const futureCue = /\b(will|would|shall|next|due|upcoming|planned|plans|scheduled|is to|are to|coming)\b/i;
 
 /**
  * Dates resolved against the publication date: relative ("last week", "on Thursday") and
@@ -31,10 +37,11 @@ export function findDates(text: string, published: string | null): DateSuggestio
   for (const r of chrono.en.GB.parse(text, reference(published ?? '2000-01-01'))) {
     const full = r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day');
     if (!published && !full) continue;
-    if (!namesADay(r)) continue;
+    if (!namesADay(r) || vague.test(r.text) || generic.test(text.slice(Math.max(0, r.index - 8), r.index))) continue;
     let ymd = ymdOf(r);
     if (anchored.test(r.text) && previous) ymd = reanchor(r.text, previous) ?? ymd;
-    else if (published && !r.start.isCertain('year') && !forward.test(r.text)) ymd = onOrBefore(ymd, published, r);
+    else if (published && !r.start.isCertain('year') && !forward.test(r.text))
+      ymd = futureCue.test(sentenceBefore(text, r.index)) ? onOrAfter(ymd, published, r) : onOrBefore(ymd, published, r);
     previous = ymd;
     const lead = leadingPreposition.exec(r.text)?.[0].length ?? 0;
     found.push({ date: toIso(ymd), text: r.text.slice(lead), start: r.index + lead, end: r.index + r.text.length });
@@ -52,6 +59,19 @@ function onOrBefore(ymd: Ymd, published: string, r: ParsedResult): Ymd {
   let at = ymd;
   while (toIso(at) > published) at = r.start.isCertain('month') ? shift(at, 0, -1) : shift(at, -7);
   return at;
+}
+
+/** The first occurrence on or after publication, for dates the sentence puts in the future. */
+function onOrAfter(ymd: Ymd, published: string, r: ParsedResult): Ymd {
+  let at = onOrBefore(ymd, published, r);
+  while (toIso(at) < published) at = r.start.isCertain('month') ? shift(at, 0, 1) : shift(at, 7);
+  return at;
+}
+
+function sentenceBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(before.lastIndexOf('\n'), ...[...before.matchAll(/[.!?]\s/g)].map((m) => m.index));
+  return before.slice(start + 1);
 }
 
 function reanchor(text: string, from: Ymd): Ymd | null {

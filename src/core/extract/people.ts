@@ -45,6 +45,9 @@ export const roleNouns =
   'commissioner|chair|chairman|chairwoman|campaigner|resident|witness|trader|stallholder|organiser|activist|lawyer|' +
   'solicitor|director|leader|minister|MP|mother|father|parent|owner|worker|teacher|headteacher|pastor|imam|vicar|' +
   'coordinator|founder|member|manager|chief|detective|student|shopkeeper|landlord|neighbour';
+const capitalised = (w: string) => w[0].toUpperCase() + w.slice(1);
+/** A role noun as written before a name, at the start of a sentence or not: "Stallholder Ama Boateng". */
+const roleNounsAnyCase = `${roleNouns}|${roleNouns.split('|').map(capitalised).join('|')}`;
 const roleRe = new RegExp(`\\b(${roleNouns})\\b`, 'gi');
 
 /** Capitalised words that begin sentences or name places and bodies, not people. */
@@ -55,7 +58,16 @@ const notNames = new Set(
     'Labour Conservative Green Party Service Stop Search Group Independent IOPC But And In On At When While After ' +
     'Yesterday Today Earlier Later Speaking Meanwhile Asked Writing Outside Inside Last Next').split(' ')
 );
+for (const r of roleNouns.split('|')) notNames.add(capitalised(r));
+for (const w of 'Lane Avenue Grove Place Square Gardens Terrace Close Crescent Way Walk Row Parade Mews Drive Yard Estate Park Junction Central Hall Library Hospital'.split(' ')) notNames.add(w);
 export const looksLikeName = (s: string) => s.split(/\s+/).every((w) => !notNames.has(w));
+
+/** "But Abdul Rahman" -> "Abdul Rahman"; null when fewer than two name words remain. */
+export function cleanName(s: string): string | null {
+  const words = s.split(/\s+/);
+  while (words.length && notNames.has(words[0])) words.shift();
+  return words.length >= 2 && looksLikeName(words.join(' ')) ? words.join(' ') : null;
+}
 
 const femaleTitle = /^(Mrs|Ms|Miss|Dame|Baroness|Lady)\b/;
 const maleTitle = /^(Mr|Sir|Lord|Father)\b/;
@@ -116,17 +128,25 @@ export function rolesOfTitle(title: string): string[] {
 }
 
 const titled = new RegExp(`\\b(${titlePattern})\\s+(${namePattern})`, 'g');
-const roleThenName = new RegExp(`\\b(${roleNouns})\\s+(${namePattern})`, 'g');
-const nameThenRole = new RegExp(`\\b(${namePattern}),\\s+(?:(?:the|a|an)\\s+|[A-Z][\\w]*['’]s\\s+)((?:[\\w'’-]+\\s+){0,7}?[\\w'’-]+)(?=\\s*[,.;:)]|\\s+(?:said|says|told|added))`, 'g');
-const roleCommaName = new RegExp(`\\b(?:the|a|an|[A-Z][\\w]*['’]s)\\s+((?:[\\w'’-]+\\s+){0,4}?(?:${roleNouns})),\\s+(?:(${titlePattern})\\s+)?(${namePattern})`, 'g');
+const roleThenName = new RegExp(`\\b(${roleNounsAnyCase})\\s+(${namePattern})`, 'g');
+const determiner = `(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\\w]+['’]s)`;
+const nameThenRole = new RegExp(`\\b(${namePattern}),\\s+${determiner}\\s+((?:[\\w'’-]+\\s+){0,7}?[\\w'’-]+)(?=\\s*[,.;:)]|\\s+(?:said|says|told|added))`, 'g');
+const roleCommaName = new RegExp(`\\b${determiner}\\s+((?:[\\w'’-]+\\s+){0,4}?(?:${roleNouns})),\\s+(?:(${titlePattern})\\s+)?(${namePattern})`, 'g');
+
+/** A name followed by what they do: "Abdul Rahman, who runs a shop", "Leah Marsh said". */
+const described = new RegExp(`\\b(${namePattern})(?:,\\s+(?:who|whose|aged|\\d+)\\b|\\s+(?:said|says|told|added|described)\\b)`, 'g');
 
 /** The people a text introduces, outside the quoted spans `inQuote` reports. */
 export function findPeople(text: string, inQuote: (i: number) => boolean): People {
   const people = new People();
   const outside = (m: RegExpMatchArray) => !inQuote(m.index!);
   for (const m of text.matchAll(titled)) if (outside(m) && looksLikeName(m[2])) people.add(m[2], [...rolesOfTitle(m[1]), ...rolesIn(m[1])], m[1]);
-  for (const m of text.matchAll(roleThenName)) if (outside(m) && looksLikeName(m[2])) people.add(m[2], [m[1]]);
+  for (const m of text.matchAll(roleThenName)) if (outside(m) && looksLikeName(m[2])) people.add(m[2], [m[1].toLowerCase()]);
   for (const m of text.matchAll(roleCommaName)) if (outside(m) && looksLikeName(m[3])) people.add(m[3], [...rolesIn(m[1]), ...(m[2] ? rolesOfTitle(m[2]) : [])], m[2] ?? '');
+  for (const m of text.matchAll(described)) {
+    const n = cleanName(m[1]);
+    if (outside(m) && n) people.add(n);
+  }
   for (const m of text.matchAll(nameThenRole)) {
     const roles = rolesIn(m[2]);
     if (outside(m) && roles.length && looksLikeName(m[1])) people.add(m[1], roles);

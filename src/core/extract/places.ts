@@ -9,13 +9,18 @@ const streetTypes =
 const patterns: Array<{ re: RegExp; canonical: (m: RegExpExecArray) => string }> = [
   // "Dalston Junction station", "Hackney Central Overground station", "Brixton Tube Station"
   {
-    re: new RegExp(`\\b(${name})(?: (?:Overground|Underground|Tube|underground|tube|overground|railway|rail|bus|DLR))? [Ss]tation\\b`, 'g'),
-    canonical: (m) => `${m[1]} station`
+    re: new RegExp(`\\b(${name})(?: (?:Overground|Underground|Tube|underground|tube|overground|railway|rail|bus|DLR|police|Police|fire))? [Ss]tation\\b`, 'g'),
+    canonical: (m) => `${m[1]}${/ [Pp]olice [Ss]tation$/.test(m[0]) ? ' police' : ''} station`
   },
   // "Ridley Road Market", "Kingsland Waste market"
   { re: new RegExp(`\\b(${name}) [Mm]arket\\b`, 'g'), canonical: (m) => `${m[1]} Market` },
   // "Kingsland High Street", "High Street", "Mare Street", "Sandringham Road"
   { re: new RegExp(`\\b((?:${name} )?High Street|${name} (?:${streetTypes}))\\b`, 'g'), canonical: (m) => m[1] },
+  // "Hackney Town Hall", "Homerton Hospital", "Pembury Estate", "Whitechapel Idea Store"
+  {
+    re: new RegExp(`\\b(${name} (?:Town Hall|Library|Hospital|Estate|Idea Store|Leisure Centre|Community Centre|Centre|Academy|School|College|Mosque|Church|Cathedral|Synagogue|Police Station))\\b`, 'g'),
+    canonical: (m) => m[1]
+  },
   // "Dalston Junction", "Hackney Central": station names without the word "station"
   { re: new RegExp(`\\b(${cap}(?: ${cap})? (?:Junction|Central))\\b`, 'g'), canonical: (m) => `${m[1]} station` }
 ];

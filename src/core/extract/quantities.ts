@@ -21,7 +21,7 @@ const countedNouns = new Set(
 
 /** Units of time, distance and money, and words that end a noun phrase: never the thing counted. */
 const notCounted = new Set(
-  ('years year months month weeks week days day hours hour minutes minute seconds second miles mile metres ' +
+  ('years year months month weeks week days day nights mornings afternoons evenings hours hour minutes minute seconds second miles mile metres ' +
     'metre yards feet foot pounds pence per percent times am pm o\'clock of the a an and or to in on at for ' +
     'by with from was were is are has have had be been will would could should may might as than that who ' +
     'which this these those it its their his her our were said says out into after before since').split(' ')

@@ -17,7 +17,11 @@ const after = [
   new RegExp(`^[\\s,]*${speaker}\\s+(?:${verbs})\\b`),
   new RegExp(`^[\\s,]*according to ${speaker}`)
 ];
-const before = [new RegExp(`\\b${speaker}\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+)?(?:${verbs})\\b[^“”"]*$`), new RegExp(`[Aa]ccording to ${speaker},?[^“”"]*$`)];
+const before = [
+  new RegExp(`\\b${speaker},\\s+(?:who|whose|aged)\\b[^“”"]*?,\\s+(?:${verbs})\\b[^“”"]*$`),
+  new RegExp(`\\b${speaker},?\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+)?(?:${verbs})\\b[^“”"]*$`), new RegExp(`[Aa]ccording to ${speaker},?[^“”"]*$`)
+];
+const introducer = new RegExp(`\\b${speaker},?\\s+(?:[\\w'’,-]+\\s+){0,8}?(?:${verbs}|described|explained|recalled)\\b`);
 const sentenceEnd = /[.!?][”"’]?\s+(?=[A-Z“"])/g;
 const titleRe = new RegExp(`^(?:${titlePattern})\\s+`);
 const orgNames: Array<[RegExp, string]> = [[/^(?:the )?(?:metropolitan police(?: service)?|met police|met|scotland yard)$/i, 'Metropolitan Police Service']];
@@ -52,23 +56,52 @@ function attribution(text: string, s: QuoteSpan, prev: QuoteSpan | undefined): {
   const newSentence = /[.]$/.test(inner) && /^\s+[A-Z]/.test(rest) && !/^\s+(?:said|says|added)\b/.test(rest);
   if (!newSentence)
     for (const re of after) {
-      const m = re.exec(rest);
+      const m = acceptable(re, rest);
       if (m) return { np: m[1], at: s.close + 1 + m.index + m[0].indexOf(m[1]) };
     }
   const from = windowStart(text, s.open, prev);
   const window = text.slice(from, s.open);
   for (const re of before) {
-    const m = re.exec(window);
+    const m = acceptable(re, window);
     if (m) return { np: m[1], at: from + m.index + m[0].indexOf(m[1]) };
   }
+  return window.trim() === '' ? introducedBefore(text, from, prev) : null;
+}
+
+/** The first match whose speaker could be a speaker: not "Wallis Road" or "Brixton station". */
+function acceptable(re: RegExp, s: string): RegExpExecArray | null {
+  const global = new RegExp(re.source, 'g');
+  for (let at = 0; at < s.length; ) {
+    global.lastIndex = at;
+    const m = global.exec(s);
+    if (!m) return null;
+    if (couldSpeak(m[1])) return m;
+    at = m.index + 1;
+  }
   return null;
+}
+
+function couldSpeak(np: string): boolean {
+  if (/^(?:the|a|an|one|another)\s/i.test(np) || new RegExp(`^(?:${pronoun})$`).test(np)) return true;
+  const words = np.replace(titleRe, '').split(/\s+/);
+  while (words.length > 1 && !looksLikeName(words[0])) words.shift();
+  return looksLikeName(words.join(' ')) || orgNames.some(([re]) => re.test(np)) || / Council$/.test(np);
+}
+
+/** A quote opening its own sentence after one that names its speaker: "Leah Marsh described what she saw. “…”". */
+function introducedBefore(text: string, sentenceStart: number, prev: QuoteSpan | undefined): { np: string; at: number } | null {
+  const paragraphStart = text.lastIndexOf('\n', sentenceStart - 1) + 1;
+  if (sentenceStart <= paragraphStart || (prev && prev.close >= paragraphStart)) return null;
+  const from = windowStart(text, sentenceStart - 1, prev);
+  const m = acceptable(introducer, text.slice(from, sentenceStart));
+  return m ? { np: m[1], at: from + m.index + m[0].indexOf(m[1]) } : null;
 }
 
 /** The start of the sentence that holds the quote, or the end of the quote before it. */
 function windowStart(text: string, open: number, prev: QuoteSpan | undefined): number {
   const from = Math.max(0, text.lastIndexOf('\n', open - 1) + 1, prev ? prev.close + 1 : 0);
-  const segment = text.slice(from, open);
-  const ends = [...segment.matchAll(sentenceEnd)];
+  // One character past the quote mark, so a sentence ending just before it is seen as ended.
+  const ends = [...text.slice(from, open + 1).matchAll(sentenceEnd)].filter((m) => m.index + m[0].length <= open - from);
   return ends.length ? from + ends.at(-1)!.index + ends.at(-1)![0].length : from;
 }
 
