@@ -18,6 +18,8 @@ const sameDay = /\b(today|tonight|this (morning|afternoon|evening))\b/i;
 const anchored = /\b(later|afterwards|(following|next|previous) day|day (before|after))\b/i;
 /** Looking ahead: never moved back before publication. */
 const forward = /\b(next|coming|this)\b/i;
+/** chrono reads "lasts" as "last s(econd)": a suggestion must name a day, a month or a number. */
+const dateWord = /\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|week|fortnight|month|year|morning|afternoon|evening|night|ago|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const leadingPreposition = /^(on|at|from|since|by|until|of)\s+/i;
 /** "a Friday morning", "every Saturday": any such day, not one day. */
 const generic = /\b(a|every|each|any)\s+$/i;
@@ -37,7 +39,8 @@ export function findDates(text: string, published: string | null): DateSuggestio
   for (const r of chrono.en.GB.parse(text, reference(published ?? '2000-01-01'))) {
     const full = r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day');
     if (!published && !full) continue;
-    if (!namesADay(r) || vague.test(r.text) || generic.test(text.slice(Math.max(0, r.index - 8), r.index))) continue;
+    const inWord = /\w/.test(text[r.index + r.text.length] ?? '') || /\w/.test(text[r.index - 1] ?? '');
+    if (inWord || !dateWord.test(r.text) || !namesADay(r) || vague.test(r.text) || generic.test(text.slice(Math.max(0, r.index - 8), r.index))) continue;
     let ymd = ymdOf(r);
     if (anchored.test(r.text) && previous) ymd = reanchor(r.text, previous) ?? ymd;
     else if (published && !r.start.isCertain('year') && !forward.test(r.text))

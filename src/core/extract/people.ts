@@ -59,6 +59,7 @@ const notNames = new Set(
     'Yesterday Today Earlier Later Speaking Meanwhile Asked Writing Outside Inside Last Next').split(' ')
 );
 for (const r of roleNouns.split('|')) notNames.add(capitalised(r));
+for (const w of 'Mr Mrs Ms Miss Dr Sir Dame Lord Baroness Cllr Councillor PC DC DS DI DCI Supt Sgt Insp Det Prof Rev'.split(' ')) notNames.add(w);
 for (const w of 'Lane Avenue Grove Place Square Gardens Terrace Close Crescent Way Walk Row Parade Mews Drive Yard Estate Park Junction Central Hall Library Hospital'.split(' ')) notNames.add(w);
 export const looksLikeName = (s: string) => s.split(/\s+/).every((w) => !notNames.has(w));
 
@@ -134,7 +135,7 @@ const nameThenRole = new RegExp(`\\b(${namePattern}),\\s+${determiner}\\s+((?:[\
 const roleCommaName = new RegExp(`\\b${determiner}\\s+((?:[\\w'’-]+\\s+){0,4}?(?:${roleNouns})),\\s+(?:(${titlePattern})\\s+)?(${namePattern})`, 'g');
 
 /** A name followed by what they do: "Abdul Rahman, who runs a shop", "Leah Marsh said". */
-const described = new RegExp(`\\b(${namePattern})(?:,\\s+(?:who|whose|aged|\\d+)\\b|\\s+(?:said|says|told|added|described)\\b)`, 'g');
+const described = new RegExp(`\\b(${namePattern})(?:,\\s+(?:who|whose|aged|\\d+|said|says|told|added)\\b|\\s+(?:said|says|told|added|described)\\b)`, 'g');
 
 /** The people a text introduces, outside the quoted spans `inQuote` reports. */
 export function findPeople(text: string, inQuote: (i: number) => boolean): People {

@@ -1,6 +1,6 @@
 import type { GazetteerEntry, PlaceSuggestion } from './types.ts';
 
-const cap = `(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|St\\.?)`;
+const cap = `(?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[a-z]+-[A-Z][a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|St\\.?)`;
 const name = `${cap}(?:[ -]${cap}){0,3}`;
 const streetTypes =
   'Road|Street|Lane|Avenue|Grove|Place|Square|Gardens|Terrace|Close|Crescent|Way|Walk|Row|Parade|Mews|Drive|Court|Yard|Rise|Broadway|Passage|Gate|Park|Estate|Fields|Common';
@@ -18,7 +18,7 @@ const patterns: Array<{ re: RegExp; canonical: (m: RegExpExecArray) => string }>
   { re: new RegExp(`\\b((?:${name} )?High Street|${name} (?:${streetTypes}))\\b`, 'g'), canonical: (m) => m[1] },
   // "Hackney Town Hall", "Homerton Hospital", "Pembury Estate", "Whitechapel Idea Store"
   {
-    re: new RegExp(`\\b(${name} (?:Town Hall|Library|Hospital|Estate|Idea Store|Leisure Centre|Community Centre|Centre|Academy|School|College|Mosque|Church|Cathedral|Synagogue|Police Station))\\b`, 'g'),
+    re: new RegExp(`\\b(${name} (?:Town Hall|Library|Hospital|Estate|Idea Store|Leisure Centre|Community Centre|Centre|Academy|School|College|Mosque|Church|Cathedral|Synagogue|Police Station|church|mosque|synagogue|estate))\\b`, 'g'),
     canonical: (m) => m[1]
   },
   // "Dalston Junction", "Hackney Central": station names without the word "station"
