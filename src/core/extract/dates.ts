@@ -19,7 +19,7 @@ const anchored = /\b(later|afterwards|(following|next|previous) day|day (before|
 /** Looking ahead: never moved back before publication. */
 const forward = /\b(next|coming|this)\b/i;
 /** chrono reads "lasts" as "last s(econd)": a suggestion must name a day, a month or a number. */
-const dateWord = /\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|week|fortnight|month|year|morning|afternoon|evening|night|ago|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const dateWord = /\d|\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|days?|weeks?|fortnights?|months?|years?|morning|afternoon|evening|night|ago|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const leadingPreposition = /^(on|at|from|since|by|until|of)\s+/i;
 /** "a Friday morning", "every Saturday": any such day, not one day. */
 const generic = /\b(a|every|each|any)\s+$/i;

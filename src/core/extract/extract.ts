@@ -12,8 +12,9 @@ import type { ExtractOptions, Extraction } from './types.ts';
 export function extract(text: string, options: ExtractOptions = {}): Extraction {
   const published = publicationDate(options.published);
   const dates = findDates(text, published);
-  const quotes = findQuotes(text);
   const places = findPlaces(text, options.gazetteer ?? []);
+  // A place's name ("Tower Hamlets") is never taken for a person's.
+  const quotes = findQuotes(text, places);
   // A number that is part of a date ("14 May") is not a count.
   const quantities = findQuantities(text).filter((q) => !dates.some((d) => q.start < d.end && d.start < q.end));
   return { quotes, quantities, dates, places };

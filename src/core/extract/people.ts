@@ -137,10 +137,15 @@ const roleCommaName = new RegExp(`\\b${determiner}\\s+((?:[\\w'’-]+\\s+){0,4}?
 /** A name followed by what they do: "Abdul Rahman, who runs a shop", "Leah Marsh said". */
 const described = new RegExp(`\\b(${namePattern})(?:,\\s+(?:who|whose|aged|\\d+|said|says|told|added)\\b|\\s+(?:said|says|told|added|described)\\b)`, 'g');
 
-/** The people a text introduces, outside the quoted spans `inQuote` reports. */
-export function findPeople(text: string, inQuote: (i: number) => boolean): People {
+const bare = new RegExp(`\\b${namePattern}`, 'g');
+
+/**
+ * The people a text introduces, outside the quoted spans `inQuote` reports and the places
+ * `inPlace` reports: introduced with a title or role, then any other name of two or three words.
+ */
+export function findPeople(text: string, inQuote: (i: number) => boolean, inPlace: (start: number, end: number) => boolean = () => false): People {
   const people = new People();
-  const outside = (m: RegExpMatchArray) => !inQuote(m.index!);
+  const outside = (m: RegExpMatchArray) => !inQuote(m.index!) && !inPlace(m.index!, m.index! + m[0].length);
   for (const m of text.matchAll(titled)) if (outside(m) && looksLikeName(m[2])) people.add(m[2], [...rolesOfTitle(m[1]), ...rolesIn(m[1])], m[1]);
   for (const m of text.matchAll(roleThenName)) if (outside(m) && looksLikeName(m[2])) people.add(m[2], [m[1].toLowerCase()]);
   for (const m of text.matchAll(roleCommaName)) if (outside(m) && looksLikeName(m[3])) people.add(m[3], [...rolesIn(m[1]), ...(m[2] ? rolesOfTitle(m[2]) : [])], m[2] ?? '');
@@ -151,6 +156,10 @@ export function findPeople(text: string, inQuote: (i: number) => boolean): Peopl
   for (const m of text.matchAll(nameThenRole)) {
     const roles = rolesIn(m[2]);
     if (outside(m) && roles.length && looksLikeName(m[1])) people.add(m[1], roles);
+  }
+  for (const m of text.matchAll(bare)) {
+    const n = cleanName(m[0]);
+    if (outside(m) && n) people.add(n);
   }
   return people;
 }

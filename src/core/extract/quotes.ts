@@ -1,6 +1,6 @@
 import { findPeople, looksLikeName, People, rolesIn, roleNouns, titlePattern, type Person } from './people.ts';
 import { findQuoteSpans, paragraphs, type QuoteSpan } from './quote-spans.ts';
-import type { QuoteSuggestion } from './types.ts';
+import type { QuoteSuggestion, Span } from './types.ts';
 
 const verbs =
   'said|says|say|added|adds|told|tells|explained|continued|warned|claimed|stated|insisted|wrote|writes|commented|' +
@@ -27,10 +27,11 @@ const titleRe = new RegExp(`^(?:${titlePattern})\\s+`);
 const orgNames: Array<[RegExp, string]> = [[/^(?:the )?(?:metropolitan police(?: service)?|met police|met|scotland yard)$/i, 'Metropolitan Police Service']];
 
 /** Quotes with their speakers, "he", "she" and roles resolved to the names the text introduced. */
-export function findQuotes(text: string): QuoteSuggestion[] {
+export function findQuotes(text: string, places: readonly Span[] = []): QuoteSuggestion[] {
   const spans = findQuoteSpans(text);
   const inQuote = (i: number) => spans.some((s) => i >= s.open && i <= s.close);
-  const people = findPeople(text, inQuote);
+  const inPlace = (start: number, end: number) => places.some((p) => start < p.end && p.start < end);
+  const people = findPeople(text, inQuote, inPlace);
   const resolver = new Resolver(text, people, inQuote);
   const paras = paragraphs(text);
   const paraOf = (i: number) => paras.findIndex(([a, b]) => i >= a && i <= b);
