@@ -47,7 +47,8 @@ export function findDates(text: string, published: string | null): DateSuggestio
       ymd = futureCue.test(sentenceBefore(text, r.index)) ? onOrAfter(ymd, published, r) : onOrBefore(ymd, published, r);
     previous = ymd;
     const lead = leadingPreposition.exec(r.text)?.[0].length ?? 0;
-    found.push({ date: toIso(ymd), text: r.text.slice(lead), start: r.index + lead, end: r.index + r.text.length });
+    const shown = r.text.slice(lead).replace(/[\s,.;:]+$/, ''); // chrono keeps a trailing comma: "Friday,"
+    found.push({ date: toIso(ymd), text: shown, start: r.index + lead, end: r.index + lead + shown.length });
   }
   return found;
 }
