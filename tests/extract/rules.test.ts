@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/core/paths.ts';
 import { Invalid } from '../../src/core/errors.ts';
 import { extract, type Extraction } from '../../src/core/extract/index.ts';
 import { numberValue } from '../../src/core/extract/numbers.ts';
@@ -17,6 +20,14 @@ describe('offsets', () => {
   it.each([...articles('articles'), ...articles('held-out')].map((a) => [a.name, a] as const))('every suggestion in %s is its span of the input', (_name, a) => {
     const result = extract(a.text, { published: a.gold.published, gazetteer: londonGazetteer });
     expectOffsets(a.text, result);
+  });
+
+  it('keeps every span exact on unrelated, untidy text: the project\'s own docs', () => {
+    const dir = path.join(projectRoot(), 'docs');
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      expectOffsets(text, extract(text, { published: '2025-01-01', gazetteer: londonGazetteer }));
+    }
   });
 
   it('counts offsets in JavaScript string units, so text after an emoji still slices exactly', () => {
