@@ -103,6 +103,11 @@ describe('quotes and their speakers', () => {
     expect(quotes('The so-called "clean sweep" operation began at dawn.')).toEqual([]);
   });
 
+  it('does not take a place or an unknown single word for a speaker, and reads past an appositive', () => {
+    const text = 'Dr Amina Yusuf, a GP in Homerton, told the BBC the youths were "terrified". "Nobody listens," Dalston said.';
+    expect(extract(text, { gazetteer: londonGazetteer }).quotes.map((q) => [q.speaker, q.text])).toEqual([['Amina Yusuf', 'terrified']]);
+  });
+
   it('does not take a street for a speaker', () => {
     expect(quotes('Leah Marsh, who lives on Wallis Road, described what she saw. “The road was full of officers.”')).toEqual([['Leah Marsh', 'The road was full of officers.']]);
   });
@@ -176,6 +181,13 @@ describe('dates against the publication date', () => {
       ['2022-05-14', '14 May 2022'],
       ['2022-05-16', 'Two days later']
     ]);
+  });
+
+  it('does not read a count after a comma as a two-digit year', () => {
+    const text = 'On 5 June, 14 people were detained.';
+    const r = extract(text, { published: '2023-06-14' });
+    expect(r.dates.map((d) => [d.date, d.text])).toEqual([['2023-06-05', '5 June']]);
+    expect(r.quantities.map((q) => q.text)).toEqual(['14 people']);
   });
 
   it('skips months alone, times alone, "a Friday morning" and "two years ago"', () => {

@@ -36,21 +36,34 @@ const futureCue = /\b(will|would|shall|next|due|upcoming|planned|plans|scheduled
 export function findDates(text: string, published: string | null): DateSuggestion[] {
   const found: DateSuggestion[] = [];
   let previous: Ymd | null = null;
-  for (const r of chrono.en.GB.parse(text, reference(published ?? '2000-01-01'))) {
+  for (const parsed of chrono.en.GB.parse(text, reference(published ?? '2000-01-01'))) {
+    const r = withoutTrailingCount(parsed, published);
+    const index = parsed.index;
     const full = r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day');
     if (!published && !full) continue;
-    const inWord = /\w/.test(text[r.index + r.text.length] ?? '') || /\w/.test(text[r.index - 1] ?? '');
-    if (inWord || !dateWord.test(r.text) || !namesADay(r) || vague.test(r.text) || generic.test(text.slice(Math.max(0, r.index - 8), r.index))) continue;
+    const inWord = /\w/.test(text[index + r.text.length] ?? '') || /\w/.test(text[index - 1] ?? '');
+    if (inWord || !dateWord.test(r.text) || !namesADay(r) || vague.test(r.text) || generic.test(text.slice(Math.max(0, index - 8), index))) continue;
     let ymd = ymdOf(r);
     if (anchored.test(r.text) && previous) ymd = reanchor(r.text, previous) ?? ymd;
     else if (published && !r.start.isCertain('year') && !forward.test(r.text))
-      ymd = futureCue.test(sentenceBefore(text, r.index)) ? onOrAfter(ymd, published, r) : onOrBefore(ymd, published, r);
+      ymd = futureCue.test(sentenceBefore(text, index)) ? onOrAfter(ymd, published, r) : onOrBefore(ymd, published, r);
     previous = ymd;
     const lead = leadingPreposition.exec(r.text)?.[0].length ?? 0;
     const shown = r.text.slice(lead).replace(/[\s,.;:]+$/, ''); // chrono keeps a trailing comma: "Friday,"
-    found.push({ date: toIso(ymd), text: shown, start: r.index + lead, end: r.index + lead + shown.length });
+    found.push({ date: toIso(ymd), text: shown, start: index + lead, end: index + lead + shown.length });
   }
   return found;
+}
+
+/**
+ * "On 5 June, 14 people were held": chrono reads "5 June, 14" as 5 June 2014. News never writes a
+ * year in two digits after a comma, so the date is read again without it.
+ */
+function withoutTrailingCount(r: ParsedResult, published: string | null): ParsedResult {
+  const cut = /^(.*?),\s*\d{1,2}$/.exec(r.text);
+  if (!cut) return r;
+  const [again] = chrono.en.GB.parse(cut[1], reference(published ?? '2000-01-01'));
+  return again && again.index === 0 ? again : r;
 }
 
 /** A day, not a month ("in May"), a year or a time of day alone. */

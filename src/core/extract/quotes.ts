@@ -18,7 +18,7 @@ const after = [
   new RegExp(`^[\\s,]*according to ${speaker}`)
 ];
 const before = [
-  new RegExp(`\\b${speaker},\\s+(?:who|whose|aged)\\b[^“”"]*?,\\s+(?:${verbs})\\b[^“”"]*$`),
+  new RegExp(`\\b${speaker},\\s+(?:who|whose|aged|a|an|the)\\b[^“”"]*?,\\s+(?:${verbs})\\b[^“”"]*$`),
   new RegExp(`\\b${speaker},?\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+)?(?:${verbs})\\b[^“”"]*$`), new RegExp(`[Aa]ccording to ${speaker},?[^“”"]*$`)
 ];
 const introducer = new RegExp(`\\b${speaker},?\\s+(?:[\\w'’,-]+\\s+){0,8}?(?:${verbs}|described|explained|recalled)\\b`);
@@ -38,7 +38,7 @@ export function findQuotes(text: string, places: readonly Span[] = []): QuoteSug
   const out: QuoteSuggestion[] = [];
   let previous: { span: QuoteSpan; speaker: string | null } | null = null;
   for (const [k, s] of spans.entries()) {
-    const found = attribution(text, s, spans[k - 1]);
+    const found = attribution(text, s, spans[k - 1], (np, at) => couldSpeak(np) && !inPlace(at, at + np.length) && (np.includes(' ') || isPronounOrKnown(np, people)));
     let who = found ? resolver.resolve(found.np, found.at) : null;
     if (!found && previous && paraOf(s.open) - paraOf(previous.span.close) <= 1) who = previous.speaker;
     const words = text.slice(s.start, s.end).split(/\s+/).length;
@@ -51,35 +51,43 @@ export function findQuotes(text: string, places: readonly Span[] = []): QuoteSug
 }
 
 /** The speaker's words next to a quote: after it (", said X" / ", she said") or before it ("X said:"). */
-function attribution(text: string, s: QuoteSpan, prev: QuoteSpan | undefined): { np: string; at: number } | null {
+/** Whether the words found at `at` may name the speaker: not a place, not an unknown single word. */
+type MaySpeak = (np: string, at: number) => boolean;
+
+function attribution(text: string, s: QuoteSpan, prev: QuoteSpan | undefined, maySpeak: MaySpeak): { np: string; at: number } | null {
   const inner = text.slice(s.start, s.end);
   const rest = text.slice(s.close + 1, s.close + 160);
   const newSentence = /[.]$/.test(inner) && /^\s+[A-Z]/.test(rest) && !/^\s+(?:said|says|added)\b/.test(rest);
   if (!newSentence)
     for (const re of after) {
-      const m = acceptable(re, rest);
+      const m = acceptable(re, rest, (np, i) => maySpeak(np, s.close + 1 + i));
       if (m) return { np: m[1], at: s.close + 1 + m.index + m[0].indexOf(m[1]) };
     }
   const from = windowStart(text, s.open, prev);
   const window = text.slice(from, s.open);
   for (const re of before) {
-    const m = acceptable(re, window);
+    const m = acceptable(re, window, (np, i) => maySpeak(np, from + i));
     if (m) return { np: m[1], at: from + m.index + m[0].indexOf(m[1]) };
   }
-  return window.trim() === '' ? introducedBefore(text, from, prev) : null;
+  return window.trim() === '' ? introducedBefore(text, from, prev, maySpeak) : null;
 }
 
 /** The first match whose speaker could be a speaker: not "Wallis Road" or "Brixton station". */
-function acceptable(re: RegExp, s: string): RegExpExecArray | null {
+function acceptable(re: RegExp, s: string, maySpeak: (np: string, at: number) => boolean): RegExpExecArray | null {
   const global = new RegExp(re.source, 'g');
   for (let at = 0; at < s.length; ) {
     global.lastIndex = at;
     const m = global.exec(s);
     if (!m) return null;
-    if (couldSpeak(m[1])) return m;
+    if (maySpeak(m[1], m.index + m[0].indexOf(m[1]))) return m;
     at = m.index + 1;
   }
   return null;
+}
+
+/** A single word speaks only as a pronoun, an organisation or the surname of someone named before. */
+function isPronounOrKnown(np: string, people: People): boolean {
+  return new RegExp(`^(?:${pronoun})$`).test(np) || orgNames.some(([re]) => re.test(np)) || /^(?:police|council)$/i.test(np) || people.bySurname(np) !== null;
 }
 
 function couldSpeak(np: string): boolean {
@@ -90,11 +98,11 @@ function couldSpeak(np: string): boolean {
 }
 
 /** A quote opening its own sentence after one that names its speaker: "Leah Marsh described what she saw. “…”". */
-function introducedBefore(text: string, sentenceStart: number, prev: QuoteSpan | undefined): { np: string; at: number } | null {
+function introducedBefore(text: string, sentenceStart: number, prev: QuoteSpan | undefined, maySpeak: MaySpeak): { np: string; at: number } | null {
   const paragraphStart = text.lastIndexOf('\n', sentenceStart - 1) + 1;
   if (sentenceStart <= paragraphStart || (prev && prev.close >= paragraphStart)) return null;
   const from = windowStart(text, sentenceStart - 1, prev);
-  const m = acceptable(introducer, text.slice(from, sentenceStart));
+  const m = acceptable(introducer, text.slice(from, sentenceStart), (np, i) => maySpeak(np, from + i));
   return m ? { np: m[1], at: from + m.index + m[0].indexOf(m[1]) } : null;
 }
 
