@@ -229,6 +229,14 @@ describe('places', () => {
     ]);
   });
 
+  it('does not take a titled person for a street, nor a reference number for a date', () => {
+    const text = 'Borough Commander Trevor Lane said the stop was "justified by intelligence". Call 101 quoting CAD 4567/03Feb.';
+    const r = extract(text, { published: '2024-02-05' });
+    expect(r.places).toEqual([]);
+    expect(r.dates).toEqual([]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Trevor Lane']);
+  });
+
   it('does not take a council or a mayor’s title for a place', () => {
     expect(places('Hackney Council and the Mayor of Hackney wrote to Lambeth Police.')).toEqual([]);
   });

@@ -41,7 +41,8 @@ export function findDates(text: string, published: string | null): DateSuggestio
     const index = parsed.index;
     const full = r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day');
     if (!published && !full) continue;
-    const inWord = /\w/.test(text[index + r.text.length] ?? '') || /\w/.test(text[index - 1] ?? '');
+    // Part of a word or a reference number ("lasts", "CAD 4567/03Feb"), not a date.
+    const inWord = /\w/.test(text[index + r.text.length] ?? '') || /[\w/]/.test(text[index - 1] ?? '');
     if (inWord || !dateWord.test(r.text) || !namesADay(r) || vague.test(r.text) || generic.test(text.slice(Math.max(0, index - 8), index))) continue;
     let ymd = ymdOf(r);
     if (anchored.test(r.text) && previous) ymd = reanchor(r.text, previous) ?? ymd;

@@ -60,7 +60,8 @@ const notNames = new Set(
 );
 for (const r of roleNouns.split('|')) notNames.add(capitalised(r));
 for (const w of 'Mr Mrs Ms Miss Dr Sir Dame Lord Baroness Cllr Councillor PC DC DS DI DCI Supt Sgt Insp Det Prof Rev'.split(' ')) notNames.add(w);
-for (const w of 'Lane Avenue Grove Place Square Gardens Terrace Close Crescent Way Walk Row Parade Mews Drive Yard Estate Park Junction Central Hall Library Hospital'.split(' ')) notNames.add(w);
+// Not "Lane": a surname as often as a street; a street's span is excluded from people anyway.
+for (const w of 'Avenue Grove Place Square Gardens Terrace Close Crescent Way Walk Row Parade Mews Drive Yard Estate Park Junction Central Hall Library Hospital'.split(' ')) notNames.add(w);
 export const looksLikeName = (s: string) => s.split(/\s+/).every((w) => !notNames.has(w));
 
 /** "But Abdul Rahman" -> "Abdul Rahman"; null when fewer than two name words remain. */

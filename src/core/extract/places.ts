@@ -41,7 +41,7 @@ export function findPlaces(text: string, gazetteer: readonly GazetteerEntry[]): 
     }
   });
   for (const g of gazetteerMatches(text, gazetteer)) candidates.push({ ...g, rank: 0 });
-  return chooseLongest(candidates).filter((p) => !partOfTitle(text, p));
+  return chooseLongest(candidates.filter((c) => !titled.test(c.text))).filter((p) => !partOfTitle(text, p));
 }
 
 /** Re-runs a match without its leading noise words ("Outside Dalston Junction station"). */
@@ -56,6 +56,9 @@ function chooseLongest<T extends PlaceSuggestion & { rank: number }>(candidates:
   for (const c of sorted) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
   return kept.sort((a, b) => a.start - b.start).map(({ name, text, start, end }) => ({ name, text, start, end }));
 }
+
+/** "Borough Commander Trevor Lane" is a person, not a lane. */
+const titled = /\b(?:Commander|Mr|Mrs|Ms|Miss|Dr|Inspector|Sergeant|Superintendent|Supt|Councillor|Cllr|PC|DC|DS|DI|Officer|Chief|Mayor|MP|Sir|Dame|Lord|Lady|Professor|Reverend|Rev)\b/;
 
 /** "Hackney Council", "Mayor of Hackney", "Hackney Police": an organisation or title, not a place. */
 function partOfTitle(text: string, p: PlaceSuggestion): boolean {
