@@ -108,6 +108,10 @@ describe('quotes and their speakers', () => {
     expect(extract(text, { gazetteer: londonGazetteer }).quotes.map((q) => [q.speaker, q.text])).toEqual([['Amina Yusuf', 'terrified']]);
   });
 
+  it('reads past an age after the name', () => {
+    expect(quotes('Speaking at the rally, Patrick Obi, 42, said: “My son was searched 11 times.”')).toEqual([['Patrick Obi', 'My son was searched 11 times.']]);
+  });
+
   it('does not take a street for a speaker', () => {
     expect(quotes('Leah Marsh, who lives on Wallis Road, described what she saw. “The road was full of officers.”')).toEqual([['Leah Marsh', 'The road was full of officers.']]);
   });

@@ -18,7 +18,7 @@ const after = [
   new RegExp(`^[\\s,]*according to ${speaker}`)
 ];
 const before = [
-  new RegExp(`\\b${speaker},\\s+(?:who|whose|aged|a|an|the)\\b[^“”"]*?,\\s+(?:${verbs})\\b[^“”"]*$`),
+  new RegExp(`\\b${speaker},\\s+(?:who|whose|aged|a|an|the|\\d+)\\b[^“”"]*?,\\s+(?:${verbs})\\b[^“”"]*$`),
   new RegExp(`\\b${speaker},?\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+)?(?:${verbs})\\b[^“”"]*$`), new RegExp(`[Aa]ccording to ${speaker},?[^“”"]*$`)
 ];
 const introducer = new RegExp(`\\b${speaker},?\\s+(?:[\\w'’,-]+\\s+){0,8}?(?:${verbs}|described|explained|recalled)\\b`);
