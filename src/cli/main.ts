@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './commands/admin.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerExtract } from './commands/extract.ts';
 import { registerFigures } from './commands/figures.ts';
 import { registerImport } from './commands/import.ts';
 import { registerServe } from './commands/serve.ts';
@@ -25,6 +26,7 @@ export function buildProgram(io: Output): Command {
   registerAudit(program, io);
   registerAdmin(program, io);
   registerDemo(program, io);
+  registerExtract(program, io);
   return program;
 }
 

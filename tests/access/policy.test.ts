@@ -54,6 +54,7 @@ question.publish               sign-in   404       403       ok        ok       
 action.list                    sign-in   404       ok        ok        ok        403       404       404
 action.create                  sign-in   404       403       ok        ok        403       404       404
 action.edit                    sign-in   404       403       ok        ok        403       404       404
+source.extract                 sign-in   404       403       ok        ok        403       404       404
 tracker.view                   ok        ok        ok        ok        ok        ok        ok        ok
 `.trim();
 

@@ -69,6 +69,8 @@ export const policy = {
   'action.list': { scope: 'panel', roles: panelMembers, what: "list the panel's actions" },
   'action.create': { scope: 'panel', roles: officers, what: 'record an action with its owner, due date and status' },
   'action.edit': { scope: 'panel', roles: officers, what: "change an action's owner, due date, status or links" },
+  // Case files (src/core/extract): suggestions from a source's text, for the clerk to accept, edit or reject
+  'source.extract': { scope: 'panel', roles: officers, what: 'paste a source and see suggested quotes, quantities, dates and places' },
 
   'tracker.view': { scope: 'installation', public: true, what: "read a borough's public question tracker" }
 } as const satisfies Record<string, Rule>;

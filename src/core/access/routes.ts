@@ -53,6 +53,7 @@ export const routeRules: Record<string, RouteRule> = {
 
   '/w/[panel]/actions': { view: 'action.list', actions: { create: 'action.create' } },
   '/w/[panel]/actions/[action]': { view: 'action.list', actions: { edit: 'action.edit' } },
+  '/w/[panel]/extract': { view: 'source.extract', actions: { suggest: 'source.extract', review: 'source.extract' } },
 
   // The police respondent's inbox: the use cases check that each question is addressed to them.
   '/police': { view: 'police.inbox' },

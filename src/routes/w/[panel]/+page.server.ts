@@ -1,3 +1,4 @@
+import { can } from '$core/access/require-access.ts';
 import { panelRoles } from '$core/db/schema.ts';
 import { boroughByCode } from '$core/panels/boroughs.ts';
 import { inviteToPanel, listInvitations, revokeInvitation, roleNames } from '$core/panels/invitations.ts';
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     role: ws.role ? roleNames[ws.role] : null,
     members: ws.members?.map((m) => ({ name: m.name, email: m.email, role: roleNames[m.role] })) ?? null,
     invitations: invitations?.map((i) => ({ id: i.id, email: i.email, role: roleNames[i.role], expiresAt: i.expiresAt.toISOString() })) ?? null,
-    roles: ws.canInvite ? panelRoles.map((r) => ({ value: r, label: roleNames[r] })) : null
+    roles: ws.canInvite ? panelRoles.map((r) => ({ value: r, label: roleNames[r] })) : null,
+    mayExtract: can(locals.actor, 'source.extract', { panelId: ws.panel.id })
   };
 };
 

@@ -1,0 +1,2 @@
+export { extract, publicationDate } from './extract.ts';
+export type * from './types.ts';
