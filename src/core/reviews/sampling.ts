@@ -2,13 +2,14 @@ import { resolveArea } from '../figures/area.ts';
 import { monthEnd } from '../figures/period.ts';
 import { areaFilter } from '../figures/scope.ts';
 import type { AreaRef } from '../figures/types.ts';
+import { strataDimensions } from '../db/schema.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { groupSql } from '../police-data/ethnicity.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { allocate, drawPositions, maxSeed, type Stratum } from './draw.ts';
 
 /** What a sample can be stratified by: the self-defined ethnicity group (Census 2021), the outcome or the power. */
-export const strataDimensions = ['none', 'ethnicity', 'outcome', 'power'] as const;
+export { strataDimensions };
 export type StrataDimension = (typeof strataDimensions)[number];
 
 /** A count ("20") or a share of the month's records ("10%"). */
@@ -101,7 +102,7 @@ export async function drawSample(wh: Warehouse, req: SampleRequest): Promise<Dra
   checkSampleRequest(req);
   const strata = req.strata ?? 'none';
   const area = await resolveArea(wh, req.area);
-  const rows = await wh.query<SampledRecord & { latitude: number | null; longitude: number | null }>(populationSql(area, strata), {
+  const rows = await wh.query<SampledRecord & Record<string, unknown>>(populationSql(area, strata), {
     from: `${req.month}-01`,
     to: monthEnd(req.month),
     area: area.code
