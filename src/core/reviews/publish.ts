@@ -6,7 +6,7 @@ import { codeName } from '../dashboard/labels.ts';
 import { panels, reviewPublications, type ReviewPublication } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import { boroughByCode } from '../panels/boroughs.ts';
-import type { Interval } from '../figures/stats/index.ts';
+import { wilsonCI, type Interval } from '../figures/stats/index.ts';
 import { reviewResults, type GroupResult, type ItemResult, type ReviewResults } from './results.ts';
 
 /** Below this many, a share is "too few to say" on a public page (METRICS.md); counts are always shown. */
@@ -30,6 +30,8 @@ export interface PublicGroup {
   encounters: number;
   reviews: number;
   rag: { red: number; amber: number; green: number };
+  /** Every GOWISELY item together. */
+  allItems: PublicItem;
   items: PublicItem[];
 }
 
@@ -49,6 +51,7 @@ export interface PublicSummary {
   reviewers: number;
   section60: number;
   items: PublicItem[];
+  allItems: PublicItem;
   rag: { red: number; amber: number; green: number };
   groundsQuality: Record<string, number>;
   conduct: Record<string, number>;
@@ -59,35 +62,51 @@ export interface PublicSummary {
   policeResponses: number;
 }
 
-function publicItem(i: ItemResult): PublicItem {
-  const suppressed = i.met < suppressBelow;
+function publicAll(g: GroupResult, rules = true): PublicItem {
+  const notVisible = g.items.reduce((a, i) => a + i.answers.not_visible, 0);
+  const notApplicable = g.items.reduce((a, i) => a + i.answers.not_applicable, 0);
+  const suppressed = rules && g.allItems.met < suppressBelow;
+  return { label: 'All GOWISELY items', met: g.allItems.met, known: g.allItems.known, notVisible, notApplicable, share: suppressed ? null : g.allItems.share, ci: suppressed ? null : g.allItems.ci };
+}
+
+function publicItem(i: ItemResult, rules = true): PublicItem {
+  const suppressed = rules && i.met < suppressBelow;
   return { label: i.label, met: i.met, known: i.known, notVisible: i.answers.not_visible, notApplicable: i.answers.not_applicable, share: suppressed ? null : i.share, ci: suppressed ? null : i.ci };
 }
 
 /** Groups of at least 10 reviewed encounters on their own; the rest together, if they reach 10 together. */
-function publicGroups(groups: Record<string, GroupResult>, dimension: string, all: ReviewResults): PublicGroup[] {
-  const shown = Object.entries(groups).filter(([, g]) => g.encounters >= smallGroup);
-  const out: PublicGroup[] = shown.map(([k, g]) => ({ group: codeName(dimension, k), encounters: g.encounters, reviews: g.reviews, rag: g.rag, items: g.items.map(publicItem) }));
-  const rest = Object.entries(groups).filter(([, g]) => g.encounters < smallGroup && g.encounters > 0);
+function publicGroups(groups: Record<string, GroupResult>, dimension: string, all: ReviewResults, rules = true): PublicGroup[] {
+  const shown = Object.entries(groups).filter(([, g]) => g.encounters >= (rules ? smallGroup : 1));
+  const out: PublicGroup[] = shown.map(([k, g]) => ({ group: codeName(dimension, k), encounters: g.encounters, reviews: g.reviews, rag: g.rag, allItems: publicAll(g, rules), items: g.items.map((i) => publicItem(i, rules)) }));
+  const rest = rules ? Object.entries(groups).filter(([, g]) => g.encounters < smallGroup && g.encounters > 0) : [];
   const restEncounters = rest.reduce((a, [, g]) => a + g.encounters, 0);
   if (rest.length && restEncounters >= smallGroup) {
     const sum = (f: (g: GroupResult) => number) => rest.reduce((a, [, g]) => a + f(g), 0);
+    const met = sum((g) => g.allItems.met);
+    const known = sum((g) => g.allItems.known);
+    const nv = sum((g) => g.items.reduce((a, i) => a + i.answers.not_visible, 0));
+    const na = sum((g) => g.items.reduce((a, i) => a + i.answers.not_applicable, 0));
     out.push({
       group: 'Other groups (each fewer than 10 encounters)',
       encounters: restEncounters,
       reviews: sum((g) => g.reviews),
       rag: { red: sum((g) => g.rag.red), amber: sum((g) => g.rag.amber), green: sum((g) => g.rag.green) },
+      allItems: { label: 'All GOWISELY items', met, known, notVisible: nv, notApplicable: na, share: known && met >= suppressBelow ? met / known : null, ci: known && met >= suppressBelow ? wilsonCI(met, known) : null },
       items: all.items.map((item, i) => {
         const met = sum((g) => g.items[i].met);
         const known = sum((g) => g.items[i].known);
-        return publicItem({ ...item, met, known, answers: { yes: met, no: known - met, not_visible: sum((g) => g.items[i].answers.not_visible), not_applicable: sum((g) => g.items[i].answers.not_applicable) }, share: known ? met / known : null, ci: null });
+        return publicItem({ ...item, met, known, answers: { yes: met, no: known - met, not_visible: sum((g) => g.items[i].answers.not_visible), not_applicable: sum((g) => g.items[i].answers.not_applicable) }, share: known ? met / known : null, ci: wilsonCI(met, known) });
       })
     });
   }
   return out;
 }
 
-export function anonymise(r: ReviewResults, meta: { borough: string; month: string; strata: string; population: number }): PublicSummary {
+/**
+ * The summary of a sample's results. With `publicRules` (the default, for publishing) small numbers
+ * are suppressed and small groups merged; the workspace shows the same shape without them.
+ */
+export function anonymise(r: ReviewResults, meta: { borough: string; month: string; strata: string; population: number }, publicRules = true): PublicSummary {
   return {
     ...meta,
     sampled: r.sampled,
@@ -95,14 +114,15 @@ export function anonymise(r: ReviewResults, meta: { borough: string; month: stri
     reviews: r.reviews,
     reviewers: r.reviewers,
     section60: r.section60,
-    items: r.items.map(publicItem),
+    items: r.items.map((i) => publicItem(i, publicRules)),
+    allItems: publicAll(r, publicRules),
     rag: r.rag,
     groundsQuality: r.groundsQuality,
     conduct: r.conduct,
     forceUsed: r.forceUsed,
     agreement: r.agreement.map((a) => ({ label: a.label, method: a.agreement?.method ?? null, kappa: a.agreement?.kappa ?? null, encounters: a.agreement?.encounters ?? 0 })),
-    byEthnicity: publicGroups(r.byEthnicity, 'self_defined_ethnicity', r),
-    byPower: publicGroups(r.byPower, 'legislation', r),
+    byEthnicity: publicGroups(r.byEthnicity, 'self_defined_ethnicity', r, publicRules),
+    byPower: publicGroups(r.byPower, 'legislation', r, publicRules),
     policeResponses: r.responses
   };
 }

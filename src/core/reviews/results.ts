@@ -27,6 +27,8 @@ export interface GroupResult {
   encounters: number;
   reviews: number;
   items: ItemResult[];
+  /** Every GOWISELY item together: answers of yes, of all yes or no answers. */
+  allItems: { met: number; known: number; share: number | null; ci: Interval | null };
   rag: Counts<(typeof ragStatuses)[number]>;
 }
 
@@ -62,14 +64,18 @@ function tally<K extends string>(keys: readonly K[], values: K[]): Counts<K> {
 function groupResult(records: readonly SampleRecord[], reviews: readonly EncounterReview[]): GroupResult {
   const ids = new Set(records.map((r) => r.id));
   const own = reviews.filter((r) => ids.has(r.sampleRecordId));
+  const items = gowiselyItems.map(([item, label]) => {
+    const answers = tally(itemAnswers, own.map((r) => r[item]));
+    const known = answers.yes + answers.no;
+    return { item, label, answers, met: answers.yes, known, share: known ? answers.yes / known : null, ci: wilsonCI(answers.yes, known) };
+  });
+  const met = items.reduce((a, i) => a + i.met, 0);
+  const known = items.reduce((a, i) => a + i.known, 0);
   return {
     encounters: new Set(own.map((r) => r.sampleRecordId)).size,
     reviews: own.length,
-    items: gowiselyItems.map(([item, label]) => {
-      const answers = tally(itemAnswers, own.map((r) => r[item]));
-      const known = answers.yes + answers.no;
-      return { item, label, answers, met: answers.yes, known, share: known ? answers.yes / known : null, ci: wilsonCI(answers.yes, known) };
-    }),
+    items,
+    allItems: { met, known, share: known ? met / known : null, ci: wilsonCI(met, known) },
     rag: tally(ragStatuses, own.map((r) => r.rag))
   };
 }
