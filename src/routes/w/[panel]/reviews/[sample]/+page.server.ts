@@ -8,7 +8,7 @@ import { formFailure, textFields } from '$lib/server/forms.ts';
 import { referenceOf } from '$lib/server/reviews.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
   const view = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: Number(params.sample) });
@@ -34,6 +34,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     })),
     reviewers: view.reviewers.map((r) => r.name),
     isReviewer: view.isReviewer,
+    justSubmitted: view.records.find((r) => String(r.id) === url.searchParams.get('submitted'))?.position ?? null,
     mayResults: can(locals.actor, 'review.results', { panelId: panel.id }),
     mayRespond: can(locals.actor, 'review.respond', { panelId: panel.id, addresseeId: s.addresseeId }),
     candidates: mayAssign ? (await possibleReviewers(ctx, locals.actor, panel.id)).filter((p) => !view.reviewers.some((r) => r.id === p.id)) : null,
