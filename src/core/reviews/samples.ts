@@ -31,6 +31,8 @@ export interface SampleView {
   mine: Map<number, { submitted: boolean }>;
   /** Submitted reviews per sample record (counts only: who said what stays private). */
   submittedCounts: Map<number, number>;
+  /** Overall red/amber/green of the submitted reviews per sample record, counted: what the police respond to. */
+  submittedRag: Map<number, { red: number; amber: number; green: number }>;
   /** Whether the actor is one of the reviewers. */
   isReviewer: boolean;
 }
@@ -111,7 +113,7 @@ export async function getSample(ctx: WorkflowContext, actor: Actor, raw: { panel
     ctx.db.db.select().from(sampleRecords).where(eq(sampleRecords.sampleId, sample.id)).orderBy(asc(sampleRecords.position)),
     reviewersOf(ctx.db.db, sample.id),
     ctx.db.db
-      .select({ recordId: encounterReviews.sampleRecordId, reviewerId: encounterReviews.reviewerId, submittedAt: encounterReviews.submittedAt })
+      .select({ recordId: encounterReviews.sampleRecordId, reviewerId: encounterReviews.reviewerId, submittedAt: encounterReviews.submittedAt, rag: encounterReviews.rag })
       .from(encounterReviews)
       .innerJoin(sampleRecords, eq(sampleRecords.id, encounterReviews.sampleRecordId))
       .where(eq(sampleRecords.sampleId, sample.id)),
@@ -120,8 +122,14 @@ export async function getSample(ctx: WorkflowContext, actor: Actor, raw: { panel
   const me = actorId(actor);
   const mine = new Map(reviews.filter((r) => r.reviewerId === me).map((r) => [r.recordId, { submitted: r.submittedAt !== null }]));
   const submittedCounts = new Map<number, number>();
-  for (const r of reviews) if (r.submittedAt) submittedCounts.set(r.recordId, (submittedCounts.get(r.recordId) ?? 0) + 1);
-  return { sample, addresseeName: addressee[0]?.name ?? null, records, reviewers, mine, submittedCounts, isReviewer: reviewers.some((r) => r.id === me) };
+  const submittedRag = new Map<number, { red: number; amber: number; green: number }>();
+  for (const r of reviews.filter((r) => r.submittedAt)) {
+    submittedCounts.set(r.recordId, (submittedCounts.get(r.recordId) ?? 0) + 1);
+    const rag = submittedRag.get(r.recordId) ?? { red: 0, amber: 0, green: 0 };
+    rag[r.rag] += 1;
+    submittedRag.set(r.recordId, rag);
+  }
+  return { sample, addresseeName: addressee[0]?.name ?? null, records, reviewers, mine, submittedCounts, submittedRag, isReviewer: reviewers.some((r) => r.id === me) };
 }
 
 /** Adds reviewers to a sample: people of the panel other than police respondents. */

@@ -30,9 +30,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     records: view.records.map((r) => ({
       ...referenceOf(r),
       mine: view.mine.get(r.id) ?? null,
-      submitted: view.submittedCounts.get(r.id) ?? 0
+      submitted: view.submittedCounts.get(r.id) ?? 0,
+      rag: view.submittedRag.get(r.id) ?? null
     })),
-    reviewers: view.reviewers.map((r) => r.name),
+    // The police see the panel's scores per encounter, never who gave them.
+    reviewers: can(locals.actor, 'review.record', { panelId: panel.id }) ? view.reviewers.map((r) => r.name) : null,
     isReviewer: view.isReviewer,
     justSubmitted: view.records.find((r) => String(r.id) === url.searchParams.get('submitted'))?.position ?? null,
     mayResults: can(locals.actor, 'review.results', { panelId: panel.id }),
