@@ -37,7 +37,7 @@ describe('scrutineer sample', () => {
     fs.copyFileSync(police, path.join(copy, path.basename(police)));
     await scrutineer(second, 'import', boroughs);
     await scrutineer(second, 'import', path.join(copy, path.basename(police)));
-  }, 120_000);
+  }, 300_000);
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('prints exactly the documented JSON, and the same records for the same arguments, in another data folder too', async () => {
@@ -60,7 +60,7 @@ describe('scrutineer sample', () => {
     expect(c.stdout).toBe(a.stdout);
     const other = await scrutineer(first, ...args.map((x) => (x === '12345' ? '54321' : x)));
     expect(JSON.parse(other.stdout).records.map((r: { id: string }) => r.id)).not.toEqual(out.records.map((r: { id: string }) => r.id));
-  }, 60_000);
+  }, 240_000);
 
   it('refuses what it cannot do, saying why', async () => {
     const base = ['sample', '--area', 'E09000012', '--month', '2023-07', '--size', '4', '--seed', '1'];
@@ -75,5 +75,5 @@ describe('scrutineer sample', () => {
     expect(badSeed).toMatchObject({ code: 2, stderr: expect.stringContaining('--seed "abc" is not a whole number.') });
     const json = await scrutineer(first, ...set('--size', '7'), '--json');
     expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'invalid', details: { field: 'size', population: 6 } });
-  }, 60_000);
+  }, 240_000);
 });
