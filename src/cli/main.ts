@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerFigures } from './commands/figures.ts';
 import { registerImport } from './commands/import.ts';
+import { registerSample } from './commands/sample.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerSync } from './commands/sync.ts';
@@ -22,6 +23,7 @@ export function buildProgram(io: Output): Command {
   registerSync(program, io);
   registerStatus(program, io);
   registerFigures(program, io);
+  registerSample(program, io);
   registerServe(program, io);
   registerAudit(program, io);
   registerAdmin(program, io);

@@ -55,6 +55,15 @@ action.list                    sign-in   404       ok        ok        ok       
 action.create                  sign-in   404       403       ok        ok        403       404       404
 action.edit                    sign-in   404       403       ok        ok        403       404       404
 source.extract                 sign-in   404       403       ok        ok        403       404       404
+sample.list                    sign-in   404       ok        ok        ok        ok        404       404
+sample.draw                    sign-in   404       403       ok        ok        403       404       404
+sample.view                    sign-in   404       ok        ok        ok        404       404       404
+sample.assign                  sign-in   404       403       ok        ok        403       404       404
+review.record                  sign-in   404       ok        ok        ok        403       404       404
+review.results                 sign-in   404       ok        ok        ok        403       404       404
+review.respond                 sign-in   404       403       ok        ok        404       404       404
+review.publish                 sign-in   404       403       ok        ok        403       404       404
+reviews.view-public            ok        ok        ok        ok        ok        ok        ok        ok
 tracker.view                   ok        ok        ok        ok        ok        ok        ok        ok
 `.trim();
 

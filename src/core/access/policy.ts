@@ -72,6 +72,17 @@ export const policy = {
   // Case files (src/core/extract): suggestions from a source's text, for the clerk to accept, edit or reject
   'source.extract': { scope: 'panel', roles: officers, what: 'paste a source and see suggested quotes, quantities, dates and places' },
 
+  // Reviews of sampled encounters (src/core/reviews). The police respondent sees the samples sent to them.
+  'sample.list': { scope: 'panel', roles: panelPeople, what: "list the panel's samples for review (police: those sent to them)" },
+  'sample.draw': { scope: 'panel', roles: officers, what: "draw a reproducible random sample of a month's searches" },
+  'sample.view': { scope: 'panel', roles: { ...panelMembers, police: 'addressee' }, what: "see a sample's references (date, time, place, power)" },
+  'sample.assign': { scope: 'panel', roles: officers, what: 'assign reviewers to a sample and send it to a police respondent' },
+  'review.record': { scope: 'panel', roles: panelMembers, what: "record and submit one's own review of a sampled encounter" },
+  'review.results': { scope: 'panel', roles: panelMembers, what: "see a sample's results and the agreement between reviewers" },
+  'review.respond': { scope: 'panel', roles: { ...officers, police: 'addressee' }, what: "respond to the panel's reviews of an encounter (or record the police's response)" },
+  'review.publish': { scope: 'panel', roles: officers, what: "publish a sample's anonymised summary (a new version each time)" },
+  'reviews.view-public': { scope: 'installation', public: true, what: "read a borough's published review summaries" },
+
   'tracker.view': { scope: 'installation', public: true, what: "read a borough's public question tracker" }
 } as const satisfies Record<string, Rule>;
 

@@ -55,6 +55,15 @@ export const routeRules: Record<string, RouteRule> = {
   '/w/[panel]/actions/[action]': { view: 'action.list', actions: { edit: 'action.edit' } },
   '/w/[panel]/extract': { view: 'source.extract', actions: { suggest: 'source.extract', review: 'source.extract' } },
 
+  // Reviews of sampled encounters. A sample is seen by members and by the police respondent it was
+  // sent to (policy 'addressee'): the route lets the panel's people in, the use case checks the sample.
+  '/w/[panel]/reviews': { view: 'sample.list', actions: { draw: 'sample.draw' } },
+  '/w/[panel]/reviews/[sample]': { view: 'panel.view', actions: { assign: 'sample.assign', send: 'sample.assign', respond: 'panel.view' } },
+  '/w/[panel]/reviews/[sample]/references.csv': { view: 'panel.view' },
+  '/w/[panel]/reviews/[sample]/print': { view: 'panel.view' },
+  '/w/[panel]/reviews/[sample]/[encounter]': { view: 'review.record', actions: { save: 'review.record' } },
+  '/w/[panel]/reviews/[sample]/results': { view: 'review.results', actions: { publish: 'review.publish' } },
+
   // The police respondent's inbox: the use cases check that each question is addressed to them.
   '/police': { view: 'police.inbox' },
   '/police/[question]': { view: 'police.inbox', actions: { acknowledge: 'police.inbox', clarification: 'police.inbox', answer: 'police.inbox' } }

@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -331,3 +332,169 @@ export const actionItems = pgTable(
 );
 
 export type ActionItem = typeof actionItems.$inferSelect;
+
+// ---- Reviews of sampled encounters (src/core/reviews; DOMAIN.md §4, docs/reviews.md)
+
+export const strataDimensions = ['none', 'ethnicity', 'outcome', 'power'] as const;
+/** GOWISELY answers. Section 60 searches need no grounds, so every item is "not applicable" for them. */
+export const itemAnswers = ['yes', 'no', 'not_visible', 'not_applicable'] as const;
+export type ItemAnswer = (typeof itemAnswers)[number];
+export const qualityScores = ['good', 'adequate', 'poor', 'not_visible'] as const;
+export type QualityScore = (typeof qualityScores)[number];
+export const forceUsed = ['none', 'handcuffs', 'restraint', 'other', 'not_visible'] as const;
+export type ForceUsed = (typeof forceUsed)[number];
+
+/**
+ * A sample of a month's records drawn for review: the seed and arguments reproduce it
+ * (`scrutineer sample`). addressee_id is the police respondent it is sent to (who then sees it and
+ * can respond per encounter).
+ */
+export const reviewSamples = pgTable(
+  'review_samples',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    areaCode: text('area_code').notNull(),
+    month: text('month').notNull(),
+    seed: bigint('seed', { mode: 'number' }).notNull(),
+    /** As asked: "20" or "10%". */
+    size: text('size').notNull(),
+    strata: text('strata').$type<(typeof strataDimensions)[number]>().notNull(),
+    /** Records of the area and month when drawn. */
+    population: integer('population').notNull(),
+    addresseeId: text('addressee_id').references(() => users.id, { onDelete: 'set null' }),
+    sentOn: text('sent_on'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt()
+  },
+  (t) => [
+    index('review_samples_panel_idx').on(t.panelId),
+    check('review_samples_strata_check', sql`${t.strata} in ('none', 'ethnicity', 'outcome', 'power')`)
+  ]
+);
+
+export type ReviewSample = typeof reviewSamples.$inferSelect;
+
+/**
+ * One sampled record: its warehouse id (force:month:record) and a snapshot of what the police need
+ * to find the footage, so the sample stands even if the warehouse is rebuilt. The police's
+ * response to the panel's reviews of it is kept here too.
+ */
+export const sampleRecords = pgTable(
+  'sample_records',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    sampleId: integer('sample_id')
+      .notNull()
+      .references(() => reviewSamples.id, { onDelete: 'cascade' }),
+    /** Its place in the references list (1, 2, …), in time order. */
+    position: integer('position').notNull(),
+    recordId: text('record_id').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    street: text('street'),
+    legislation: text('legislation').notNull(),
+    object: text('object').notNull(),
+    outcome: text('outcome').notNull(),
+    ethnicGroup: text('ethnic_group').notNull(),
+    stratum: text('stratum').notNull(),
+    policeResponse: text('police_response'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    respondedBy: text('responded_by').references(() => users.id, { onDelete: 'set null' })
+  },
+  (t) => [uniqueIndex('sample_records_sample_record_unique').on(t.sampleId, t.recordId), index('sample_records_panel_idx').on(t.panelId)]
+);
+
+export type SampleRecord = typeof sampleRecords.$inferSelect;
+
+/** Who reviews a sample's encounters. */
+export const sampleReviewers = pgTable(
+  'sample_reviewers',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    sampleId: integer('sample_id')
+      .notNull()
+      .references(() => reviewSamples.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' })
+  },
+  (t) => [uniqueIndex('sample_reviewers_sample_user_unique').on(t.sampleId, t.userId)]
+);
+
+/**
+ * One reviewer's review of one sampled encounter. Only the reviewer sees it until it is submitted;
+ * submitted reviews are final and counted in the results. No footage is ever held:
+ * footage_viewed_on_premises records that it was watched at the police's.
+ */
+export const encounterReviews = pgTable(
+  'encounter_reviews',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    sampleRecordId: integer('sample_record_id')
+      .notNull()
+      .references(() => sampleRecords.id, { onDelete: 'cascade' }),
+    reviewerId: text('reviewer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    grounds: text('grounds').$type<ItemAnswer>().notNull(),
+    object: text('object').$type<ItemAnswer>().notNull(),
+    warrantCard: text('warrant_card').$type<ItemAnswer>().notNull(),
+    identity: text('identity').$type<ItemAnswer>().notNull(),
+    station: text('station').$type<ItemAnswer>().notNull(),
+    entitlement: text('entitlement').$type<ItemAnswer>().notNull(),
+    legalPower: text('legal_power').$type<ItemAnswer>().notNull(),
+    detained: text('detained').$type<ItemAnswer>().notNull(),
+    groundsQuality: text('grounds_quality').$type<QualityScore>().notNull(),
+    conduct: text('conduct').$type<QualityScore>().notNull(),
+    forceUsed: text('force_used').$type<ForceUsed>().notNull(),
+    rag: text('rag').$type<Rag>().notNull(),
+    comments: text('comments').notNull().default(''),
+    footageViewedOnPremises: boolean('footage_viewed_on_premises').notNull().default(false),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt()
+  },
+  (t) => [
+    uniqueIndex('encounter_reviews_record_reviewer_unique').on(t.sampleRecordId, t.reviewerId),
+    index('encounter_reviews_panel_idx').on(t.panelId),
+    check('encounter_reviews_rag_check', sql`${t.rag} in ('red', 'amber', 'green')`),
+    check('encounter_reviews_quality_check', sql`${t.groundsQuality} in ('good', 'adequate', 'poor', 'not_visible') and ${t.conduct} in ('good', 'adequate', 'poor', 'not_visible')`),
+    check('encounter_reviews_force_check', sql`${t.forceUsed} in ('none', 'handcuffs', 'restraint', 'other', 'not_visible')`)
+  ]
+);
+
+export type EncounterReview = typeof encounterReviews.$inferSelect;
+
+/** A published, anonymised summary of a sample's results: each publication is a new, immutable version. */
+export const reviewPublications = pgTable(
+  'review_publications',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    sampleId: integer('sample_id')
+      .notNull()
+      .references(() => reviewSamples.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' })
+  },
+  (t) => [uniqueIndex('review_publications_sample_version_unique').on(t.sampleId, t.version), index('review_publications_panel_idx').on(t.panelId)]
+);
+
+export type ReviewPublication = typeof reviewPublications.$inferSelect;
