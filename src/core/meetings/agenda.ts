@@ -51,10 +51,10 @@ export async function moveAgendaItem(ctx: WorkflowContext, actor: Actor, raw: Me
     const item = await loadItem(tx, { ...raw, itemId: input.itemId });
     const items = await tx.select().from(agendaItems).where(eq(agendaItems.meetingId, item.meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id));
     const at = items.findIndex((i) => i.id === item.id);
-    const other = items[input.direction === 'up' ? at - 1 : at + 1];
-    if (!other) return;
+    const to = input.direction === 'up' ? at - 1 : at + 1;
+    if (to < 0 || to >= items.length) return;
     // Renumber the whole agenda so that positions stay distinct whatever happened before.
-    [items[at], items[items.indexOf(other)]] = [other, item];
+    [items[at], items[to]] = [items[to], items[at]];
     for (const [i, it] of items.entries()) if (it.position !== i + 1) await tx.update(agendaItems).set({ position: i + 1 }).where(eq(agendaItems.id, it.id));
     await audit({ action: 'agenda.edit', entity: { type: 'agenda-item', id: item.id }, panelId: raw.panelId, details: { op: 'move', meetingId: item.meetingId, direction: input.direction } });
   });

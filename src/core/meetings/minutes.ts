@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import { actorId, actorLabel, type Actor } from '../access/actor.ts';
 import { requireAccess } from '../access/require-access.ts';
 import type { Tx } from '../audit/append.ts';
+import { canonicalJson } from '../audit/chain.ts';
 import { write, type WorkflowContext } from '../audit/write.ts';
 import { agendaItems, meetingMinutes, meetings, minutesVersions, panels, type MeetingMinutes, type MinutesEntry, type MinutesVersion, type PublishedMinutes } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
@@ -42,7 +43,7 @@ export async function saveMinutes(ctx: WorkflowContext, actor: Actor, raw: Meeti
     const version = (minutes?.currentVersion ?? 0) + 1;
     if (minutes) {
       const [last] = await tx.select().from(minutesVersions).where(and(eq(minutesVersions.meetingId, m.id), eq(minutesVersions.version, minutes.currentVersion)));
-      if (JSON.stringify(last.entries) === JSON.stringify(entries)) throw new Conflict(`Nothing has changed since version ${minutes.currentVersion}.`);
+      if (canonicalJson(last.entries) === canonicalJson(entries)) throw new Conflict(`Nothing has changed since version ${minutes.currentVersion}.`);
       await tx.update(meetingMinutes).set({ currentVersion: version }).where(eq(meetingMinutes.meetingId, m.id));
     } else {
       await tx.insert(meetingMinutes).values({ meetingId: m.id, panelId: raw.panelId, currentVersion: version });

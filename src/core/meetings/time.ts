@@ -39,9 +39,9 @@ export function londonDayAndTime(at: Date): { day: string; time: string } {
 
 /** "Tuesday 3 June 2025, 18:30" in London time. */
 export function meetingTime(at: Date): string {
-  const date = at.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-  const { time } = londonDayAndTime(at);
-  return `${date}, ${time}`;
+  const weekday = at.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'Europe/London' });
+  const { day, time } = londonDayAndTime(at);
+  return `${weekday} ${longDay(day)}, ${time}`;
 }
 
 /** "30 June 2025" for a calendar date. */
