@@ -70,18 +70,17 @@ export async function getMeeting(ctx: WorkflowContext, actor: Actor, raw: { pane
 export async function meetingRecord(tx: Tx, panelId: number, meetingId: number, now: Date): Promise<MeetingRecord> {
   const m = await loadMeeting(tx, panelId, meetingId);
   const minutes = await loadMinutes(tx, m.id);
-  const [items, people, guests, rule, approvedHere] = await Promise.all([
-    agenda(tx, m.id),
-    peopleAttendance(tx, panelId, m.id),
-    tx.select().from(attendance).where(eq(attendance.meetingId, m.id)).orderBy(asc(attendance.id)),
-    tx.select({ divisor: panels.quorumDivisor, minimum: panels.quorumMinimum }).from(panels).where(eq(panels.id, panelId)),
-    tx
-      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
-      .from(meetingMinutes)
-      .innerJoin(meetings, eq(meetings.id, meetingMinutes.meetingId))
-      .where(eq(meetingMinutes.approvedAtMeetingId, m.id))
-      .orderBy(asc(meetings.startsAt))
-  ]);
+  // One query after another: inside a transaction they share one connection.
+  const items = await agenda(tx, m.id);
+  const people = await peopleAttendance(tx, panelId, m.id);
+  const guests = await tx.select().from(attendance).where(eq(attendance.meetingId, m.id)).orderBy(asc(attendance.id));
+  const rule = await tx.select({ divisor: panels.quorumDivisor, minimum: panels.quorumMinimum }).from(panels).where(eq(panels.id, panelId));
+  const approvedHere = await tx
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(meetingMinutes)
+    .innerJoin(meetings, eq(meetings.id, meetingMinutes.meetingId))
+    .where(eq(meetingMinutes.approvedAtMeetingId, m.id))
+    .orderBy(asc(meetings.startsAt));
   const voting = people.filter((p) => p.voting);
   const approvedAtMeeting = minutes?.approvedAtMeetingId ? await ref(tx, minutes.approvedAtMeetingId) : null;
   return {
