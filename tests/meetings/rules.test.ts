@@ -13,7 +13,7 @@ describe('the quorum rule', () => {
   it('follows the panel’s own rule', () => {
     expect(quorumNeeded({ divisor: 2, minimum: 4 }, 15)).toBe(8);
     expect(quorumNeeded({ divisor: 2, minimum: 4 }, 5)).toBe(4);
-    expect(quorumRuleWords({ divisor: 2, minimum: 4 })).toBe('half the voting members (members and the chair) present, rounded up, and never fewer than 4');
+    expect(quorumRuleWords({ divisor: 2, minimum: 4 })).toBe('at least half the voting members (members and the chair), rounded up and never fewer than 4, are present');
   });
 });
 

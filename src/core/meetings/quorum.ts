@@ -36,6 +36,6 @@ export function quorum(rule: QuorumRule, voting: number, present: number): Quoru
 
 /** The rule in words, for the meeting pages and the docs. */
 export function quorumRuleWords(rule: QuorumRule): string {
-  const share = rule.divisor === 1 ? 'every voting member' : rule.divisor === 2 ? 'half the voting members' : rule.divisor === 3 ? 'a third of the voting members' : `one in every ${rule.divisor} voting members`;
-  return `${share} (members and the chair) present, rounded up, and never fewer than ${rule.minimum}`;
+  const share = rule.divisor === 1 ? 'all the voting members' : rule.divisor === 2 ? 'at least half the voting members' : rule.divisor === 3 ? 'at least a third of the voting members' : `at least one in every ${rule.divisor} voting members`;
+  return `${share} (members and the chair), rounded up and never fewer than ${rule.minimum}, are present`;
 }
