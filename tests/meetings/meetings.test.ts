@@ -239,6 +239,12 @@ describe.each(databaseTargets())('meetings on $name', (target) => {
 
   it('keeps each panel to itself', async () => {
     const m = await schedule('Hackney only', '2025-08-05');
+    // An action links to a meeting of its own panel only.
+    const action = { title: 'From the meeting', ownerId: ids.chair, dueOn: '2025-09-01', rag: 'green' as const };
+    expect((await createAction(ws, c.clerk, { panelId, ...action, meetingId: String(m.id) })).meetingId).toBe(m.id);
+    const islingtonChair = await person(ws, 'islington-chair@example.org', { id: c.islington.id, role: 'chair' });
+    const foreign = await createAction(ws, islingtonChair, { panelId: c.islington.id, ...action, ownerId: await userId(ws, 'islington-chair@example.org'), meetingId: String(m.id) }).catch((e) => e);
+    expect(foreign.details?.field).toBe('meetingId');
     await expect(getMeeting(ws, c.otherMember, { panelId, meetingId: m.id })).rejects.toBeInstanceOf(NotFound);
     await expect(getMeeting(ws, c.police, { panelId, meetingId: m.id })).rejects.toBeInstanceOf(Forbidden);
     // Another panel's meeting through one's own panel: not found either.
