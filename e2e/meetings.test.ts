@@ -194,6 +194,9 @@ describe('meetings: from scheduling to published minutes', () => {
     await page.getByRole('button', { name: 'Publish the public part' }).click();
     await status(page, 'published');
     await check(page, 'minutes-published');
+    await page.goto(`${server.url}/w/hackney/meetings`);
+    await expect(page.locator('#main').textContent()).resolves.toContain('Next panel meeting');
+    await check(page, 'meetings-list');
 
     const pub = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await pub.goto(`${server.url}/b/hackney/tracker`);
@@ -209,6 +212,16 @@ describe('meetings: from scheduling to published minutes', () => {
     for (const hidden of ['named young person', 'Knows the family', 'named the officers', 'details of the complaint', 'Handcuffing', 'Yara', 'Clara', 'Inspector'])
       expect(text, hidden).not.toContain(hidden);
     await check(pub, 'public-minutes');
+  });
+
+  it('a member reads the meeting but is offered nothing to change', async () => {
+    const member = await signedIn('member@example.org');
+    await member.goto(server.url + meetingPath);
+    const text = (await member.locator('#main').textContent())!;
+    expect(text).toContain('Case: a complaint about a named young person');
+    expect(text).toContain('Quorate');
+    expect(await member.getByRole('button').count()).toBe(1); // only "Sign out", in the header
+    await check(member, 'meeting-member');
   });
 
   it('keeps meetings from police respondents, and another borough’s or unpublished minutes are not found', async () => {
