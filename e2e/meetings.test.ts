@@ -214,6 +214,24 @@ describe('meetings: from scheduling to published minutes', () => {
     await check(pub, 'public-minutes');
   });
 
+  it('works without JavaScript: a refused form says why and keeps what was typed', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await clerk.context().storageState() });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/w/hackney/meetings`);
+    await page.getByLabel('Title').fill('Extra meeting');
+    await page.getByLabel('Date').fill(londonDay(Date.now() + 30 * dayMs));
+    await page.getByLabel('Time (London)').fill('18:00');
+    await page.getByRole('button', { name: 'Schedule the meeting' }).click();
+    await page.getByRole('alert').waitFor();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Say where it is held');
+    await expect(page.getByLabel('Title').inputValue()).resolves.toBe('Extra meeting');
+    await page.getByLabel('Online link (optional)').fill('https://meet.example.org/hackney-panel');
+    await page.getByRole('button', { name: 'Schedule the meeting' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Extra meeting' }).waitFor();
+    await expect(page.locator('#main').textContent()).resolves.toContain('Online: https://meet.example.org/hackney-panel');
+    await context.close();
+  });
+
   it('a member reads the meeting but is offered nothing to change', async () => {
     const member = await signedIn('member@example.org');
     await member.goto(server.url + meetingPath);
