@@ -64,7 +64,20 @@ review.results                 sign-in   404       ok        ok        ok       
 review.respond                 sign-in   404       403       ok        ok        404       404       404
 review.publish                 sign-in   404       403       ok        ok        403       404       404
 reviews.view-public            ok        ok        ok        ok        ok        ok        ok        ok
+meeting.list                   sign-in   404       ok        ok        ok        403       404       404
+meeting.schedule               sign-in   404       403       ok        ok        403       404       404
+meeting.edit                   sign-in   404       403       ok        ok        403       404       404
+meeting.cancel                 sign-in   404       403       ok        ok        403       404       404
+meeting.quorum-rule            sign-in   404       403       ok        ok        403       404       404
+agenda.edit                    sign-in   404       403       ok        ok        403       404       404
+agenda.matters-arising         sign-in   404       403       ok        ok        403       404       404
+attendance.record              sign-in   404       403       ok        ok        403       404       404
+declaration.record             sign-in   404       403       ok        ok        403       404       404
+minutes.draft                  sign-in   404       403       ok        ok        403       404       404
+minutes.approve                sign-in   404       403       ok        ok        403       404       404
+minutes.publish                sign-in   404       403       ok        ok        403       404       404
 tracker.view                   ok        ok        ok        ok        ok        ok        ok        ok
+minutes.read-published         ok        ok        ok        ok        ok        ok        ok        ok
 `.trim();
 
 describe('the access policy', () => {

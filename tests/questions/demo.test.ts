@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../src/core/access/actor.ts';
 import { SignInRequired } from '../../src/core/access/require-access.ts';
 import { createDemoPanel } from '../../src/core/demo/demo.ts';
-import { actionItems, questions } from '../../src/core/db/schema.ts';
+import { actionItems, agendaItems, meetings, panels, questions } from '../../src/core/db/schema.ts';
+import { publishedMinutesList } from '../../src/core/meetings/minutes.ts';
 import { Conflict, Invalid } from '../../src/core/errors.ts';
 import { questionTracker } from '../../src/core/questions/tracker.ts';
 import { databaseTargets } from '../support/databases.ts';
@@ -29,5 +30,23 @@ describe.each(databaseTargets())('scrutineer demo on $name', (target) => {
     expect((await ws.db.db.select().from(actionItems).where(eq(actionItems.panelId, demo.panel.id))).map((a) => a.rag).sort()).toEqual(['amber', 'green', 'red']);
     expect((await questionTracker(ws, anonymous, 'hackney')).questions).toHaveLength(3);
     await expect(createDemoPanel(ws, ws.cli, { borough: 'hackney' })).rejects.toBeInstanceOf(Conflict);
+  });
+
+  it('has a past meeting with approved, published minutes and an upcoming one with matters arising', async () => {
+    const [demo] = await ws.db.db.select().from(panels).where(eq(panels.slug, 'hackney'));
+    const rows = await ws.db.db.select().from(meetings).where(eq(meetings.panelId, demo.id)).orderBy(asc(meetings.startsAt));
+    expect(rows).toHaveLength(3);
+    expect(rows.every((m) => m.title.startsWith('[Demo]') && m.place.includes('(demonstration)'))).toBe(true);
+    const published = await publishedMinutesList(ws, anonymous, 'hackney');
+    expect(published.minutes.map((m) => m.meetingId)).toEqual([rows[0].id]);
+    const [minutes] = published.minutes;
+    expect(minutes.published.approvedAtMeeting.title).toBe(rows[1].title);
+    expect(minutes.published.confidentialItems).toBe(1);
+    expect(JSON.stringify(minutes.published)).not.toContain('named young person');
+    const upcoming = await ws.db.db.select().from(agendaItems).where(eq(agendaItems.meetingId, rows[2].id)).orderBy(asc(agendaItems.position));
+    const arising = upcoming.filter((i) => i.kind === 'matters-arising');
+    expect(arising.map((i) => i.title)).toContain('Open action: [Demo] Check the rise against last year');
+    expect(arising.find((i) => i.title.includes('Check the rise'))?.description).toContain('3 days overdue');
+    expect(rows[2].startsAt.getTime()).toBeGreaterThan(Date.now());
   });
 });

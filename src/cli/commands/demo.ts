@@ -9,7 +9,7 @@ import type { Output } from '../output.ts';
 export function registerDemo(program: Command, io: Output) {
   program
     .command('demo')
-    .description('create a demonstration panel for a borough: fictional members, questions in every state, actions')
+    .description('create a demonstration panel for a borough: fictional members, questions in every state, actions, meetings')
     .requiredOption('--borough <name>', 'the borough as in URLs, e.g. hackney or tower-hamlets')
     .option('--json', 'print as JSON')
     .action(async (opts: { borough: string; json?: boolean }) => {
@@ -18,8 +18,8 @@ export function registerDemo(program: Command, io: Output) {
       try {
         const demo = await createDemoPanel(ctx, systemActor('scrutineer demo'), { borough: opts.borough });
         if (opts.json) return io.out(JSON.stringify(demo, null, 2));
-        io.out(`Created ${demo.panel.name}: ${demo.questions} questions and ${demo.actions} actions, all fictional.`);
-        io.out(`Workspace: ${new URL(`/w/${demo.panel.slug}`, config.origin)}   Public tracker: ${new URL(`/b/${demo.panel.slug}/tracker`, config.origin)}`);
+        io.out(`Created ${demo.panel.name}: ${demo.questions} questions, ${demo.actions} actions and ${demo.meetings} meetings, all fictional.`);
+        io.out(`Workspace: ${new URL(`/w/${demo.panel.slug}`, config.origin)}   Public tracker: ${new URL(`/b/${demo.panel.slug}/tracker`, config.origin)}   Published minutes: ${new URL(`/b/${demo.panel.slug}/meetings`, config.origin)}`);
         io.out(`Sign in as any of these with the password ${demo.password} (shown only now):`);
         for (const p of demo.people) io.out(`  ${p.email.padEnd(40)} ${p.role}`);
       } finally {

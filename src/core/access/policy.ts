@@ -83,7 +83,22 @@ export const policy = {
   'review.publish': { scope: 'panel', roles: officers, what: "publish a sample's anonymised summary (a new version each time)" },
   'reviews.view-public': { scope: 'installation', public: true, what: "read a borough's published review summaries" },
 
-  'tracker.view': { scope: 'installation', public: true, what: "read a borough's public question tracker" }
+  // Meetings (src/core/meetings). Police respondents see meetings only as the public does: published minutes.
+  'meeting.list': { scope: 'panel', roles: panelMembers, what: "see the panel's meetings, agendas, attendance and minutes, confidential parts included" },
+  'meeting.schedule': { scope: 'panel', roles: officers, what: 'schedule a meeting' },
+  'meeting.edit': { scope: 'panel', roles: officers, what: "change a meeting's title, time or place" },
+  'meeting.cancel': { scope: 'panel', roles: officers, what: 'cancel a meeting, with the reason' },
+  'meeting.quorum-rule': { scope: 'panel', roles: officers, what: "set the panel's quorum rule" },
+  'agenda.edit': { scope: 'panel', roles: officers, what: 'add, change, reorder or remove agenda items' },
+  'agenda.matters-arising': { scope: 'panel', roles: officers, what: 'fill the matters arising with overdue questions and open actions' },
+  'attendance.record': { scope: 'panel', roles: officers, what: 'record who was present, sent apologies or was absent' },
+  'declaration.record': { scope: 'panel', roles: officers, what: 'record or remove a declaration of interest' },
+  'minutes.draft': { scope: 'panel', roles: officers, what: 'draft or amend the minutes (each save a new version)' },
+  'minutes.approve': { scope: 'panel', roles: officers, what: 'record that a later meeting approved the minutes' },
+  'minutes.publish': { scope: 'panel', roles: officers, what: 'publish the public part of approved minutes' },
+
+  'tracker.view': { scope: 'installation', public: true, what: "read a borough's public question tracker" },
+  'minutes.read-published': { scope: 'installation', public: true, what: "read a borough's published minutes (public parts only)" }
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof policy;

@@ -64,6 +64,26 @@ export const routeRules: Record<string, RouteRule> = {
   '/w/[panel]/reviews/[sample]/[encounter]': { view: 'review.record', actions: { save: 'review.record' } },
   '/w/[panel]/reviews/[sample]/results': { view: 'review.results', actions: { publish: 'review.publish' } },
 
+  '/w/[panel]/meetings': { view: 'meeting.list', actions: { schedule: 'meeting.schedule', quorum: 'meeting.quorum-rule' } },
+  '/w/[panel]/meetings/[meeting]': {
+    view: 'meeting.list',
+    actions: {
+      edit: 'meeting.edit',
+      cancel: 'meeting.cancel',
+      addItem: 'agenda.edit',
+      editItem: 'agenda.edit',
+      moveItem: 'agenda.edit',
+      removeItem: 'agenda.edit',
+      mattersArising: 'agenda.matters-arising',
+      attendance: 'attendance.record',
+      guest: 'attendance.record',
+      removeGuest: 'attendance.record',
+      declare: 'declaration.record',
+      withdraw: 'declaration.record'
+    }
+  },
+  '/w/[panel]/meetings/[meeting]/minutes': { view: 'meeting.list', actions: { save: 'minutes.draft', approve: 'minutes.approve', publish: 'minutes.publish' } },
+
   // The police respondent's inbox: the use cases check that each question is addressed to them.
   '/police': { view: 'police.inbox' },
   '/police/[question]': { view: 'police.inbox', actions: { acknowledge: 'police.inbox', clarification: 'police.inbox', answer: 'police.inbox' } }

@@ -4,7 +4,7 @@ import type { Actor } from '../access/actor.ts';
 import { requireAccess } from '../access/require-access.ts';
 import type { Tx } from '../audit/append.ts';
 import { write, type WorkflowContext } from '../audit/write.ts';
-import { actionItems, panelMembers, questions, ragStatuses, users, type ActionItem } from '../db/schema.ts';
+import { actionItems, meetings, panelMembers, questions, ragStatuses, users, type ActionItem } from '../db/schema.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { parse } from '../panels/input.ts';
 import { day, findingInput } from '../questions/input.ts';
@@ -114,5 +114,9 @@ async function checkLinks(tx: Tx, panelId: number, input: z.output<typeof action
   if (input.questionId !== undefined) {
     const [q] = await tx.select({ id: questions.id }).from(questions).where(and(eq(questions.panelId, panelId), eq(questions.id, input.questionId)));
     if (!q) throw new Invalid("Choose one of this panel's questions.", { field: 'questionId' });
+  }
+  if (input.meetingId !== undefined) {
+    const [m] = await tx.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.panelId, panelId), eq(meetings.id, input.meetingId)));
+    if (!m) throw new Invalid("Choose one of this panel's meetings.", { field: 'meetingId' });
   }
 }

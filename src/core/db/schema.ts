@@ -42,10 +42,21 @@ export const panels = pgTable(
     name: text('name').notNull(),
     /** Working days the police have to answer a question (England and Wales bank holidays excluded). */
     answerWorkingDays: integer('answer_working_days').notNull().default(20),
+    /**
+     * The quorum rule of the panel's meetings (src/core/meetings/quorum.ts): at least one in every
+     * `quorum_divisor` voting members present, rounded up, and never fewer than `quorum_minimum`.
+     */
+    quorumDivisor: integer('quorum_divisor').notNull().default(3),
+    quorumMinimum: integer('quorum_minimum').notNull().default(3),
     createdAt: createdAt()
   },
-  (t) => [uniqueIndex('panels_borough_code_unique').on(t.boroughCode), uniqueIndex('panels_slug_unique').on(t.slug)]
+  (t) => [
+    uniqueIndex('panels_borough_code_unique').on(t.boroughCode),
+    uniqueIndex('panels_slug_unique').on(t.slug),
+    check('panels_quorum_check', sql`${t.quorumDivisor} between 1 and 10 and ${t.quorumMinimum} between 1 and 50`)
+  ]
 );
+
 
 export type Panel = typeof panels.$inferSelect;
 
@@ -306,8 +317,7 @@ export type Rag = (typeof ragStatuses)[number];
 
 /**
  * An action with its owner, due date and red/amber/green status, linked to what it came from: a
- * question, a figure (its finding, as for questions) or a meeting (meeting_id: meetings come later,
- * so no foreign key yet). done_on is set when it is complete.
+ * question, a figure (its finding, as for questions) or a meeting. done_on is set when it is complete.
  */
 export const actionItems = pgTable(
   'actions',
@@ -323,7 +333,7 @@ export const actionItems = pgTable(
     notes: text('notes').notNull().default(''),
     doneOn: text('done_on'),
     questionId: integer('question_id').references(() => questions.id, { onDelete: 'set null' }),
-    meetingId: integer('meeting_id'),
+    meetingId: integer('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     finding: jsonb('finding').$type<Finding>(),
     createdAt: createdAt(),
     updatedAt: updatedAt()
@@ -498,3 +508,197 @@ export const reviewPublications = pgTable(
 );
 
 export type ReviewPublication = typeof reviewPublications.$inferSelect;
+
+// ---- Meetings (src/core/meetings; DOMAIN.md §3, §8)
+
+export const attendanceStatuses = ['present', 'apologies', 'absent'] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+export const minutesStatuses = ['draft', 'approved', 'published'] as const;
+export type MinutesStatus = (typeof minutesStatuses)[number];
+
+/** A meeting of a panel: scheduled, then held (its time has come) or cancelled. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    /** Where it is held: a place, an online link, or both. */
+    place: text('place').notNull().default(''),
+    onlineLink: text('online_link').notNull().default(''),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt()
+  },
+  (t) => [index('meetings_panel_idx').on(t.panelId, t.startsAt)]
+);
+
+export type Meeting = typeof meetings.$inferSelect;
+
+/**
+ * One item of a meeting's agenda, in `position` order. Public or confidential: a confidential item
+ * never leaves the workspace. "Matters arising" items are made from an overdue question or an open
+ * action (kind 'matters-arising', with its question_id or action_id) and are rebuilt on request.
+ */
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind').$type<'item' | 'matters-arising'>().notNull().default('item'),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    confidential: boolean('confidential').notNull().default(false),
+    questionId: integer('question_id').references(() => questions.id, { onDelete: 'set null' }),
+    actionId: integer('action_id').references(() => actionItems.id, { onDelete: 'set null' }),
+    createdAt: createdAt()
+  },
+  (t) => [index('agenda_items_meeting_idx').on(t.meetingId), check('agenda_items_kind_check', sql`${t.kind} in ('item', 'matters-arising')`)]
+);
+
+export type AgendaItem = typeof agendaItems.$inferSelect;
+
+/** Who was at a meeting: a person of the panel (user_id) or a guest (guest_name), present, with apologies, or absent. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    guestName: text('guest_name'),
+    /** A guest's organisation or role, e.g. "Borough Commander". */
+    guestRole: text('guest_role').notNull().default(''),
+    status: text('status').$type<AttendanceStatus>().notNull()
+  },
+  (t) => [
+    uniqueIndex('attendance_meeting_user_unique').on(t.meetingId, t.userId),
+    index('attendance_meeting_idx').on(t.meetingId),
+    check('attendance_status_check', sql`${t.status} in ('present', 'apologies', 'absent')`),
+    check('attendance_person_check', sql`(${t.userId} is null) <> (${t.guestName} is null)`)
+  ]
+);
+
+export type Attendance = typeof attendance.$inferSelect;
+
+/** An interest declared by someone at the meeting on one agenda item (one per person per item). */
+export const declarations = pgTable(
+  'declarations',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    agendaItemId: integer('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    attendanceId: integer('attendance_id')
+      .notNull()
+      .references(() => attendance.id, { onDelete: 'cascade' }),
+    nature: text('nature').notNull(),
+    createdAt: createdAt()
+  },
+  (t) => [uniqueIndex('declarations_item_person_unique').on(t.agendaItemId, t.attendanceId), index('declarations_meeting_idx').on(t.meetingId)]
+);
+
+export type Declaration = typeof declarations.$inferSelect;
+
+/** The minutes of one agenda item in one version: what the public may read and what stays confidential. */
+export interface MinutesEntry {
+  itemId: number;
+  /** The item's title when the version was saved, so an old version reads whole. */
+  title: string;
+  confidential: boolean;
+  publicText: string;
+  confidentialText: string;
+}
+
+/**
+ * The minutes of a meeting: drafted and amended (each save a new version in minutes_versions),
+ * approved at a later meeting (approved_at_meeting_id), then published. `published` is the public
+ * snapshot made at publication, with confidential items and parts left out; the public pages read
+ * only it.
+ */
+export const meetingMinutes = pgTable(
+  'meeting_minutes',
+  {
+    meetingId: integer('meeting_id')
+      .primaryKey()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    status: text('status').$type<MinutesStatus>().notNull().default('draft'),
+    currentVersion: integer('current_version').notNull(),
+    approvedVersion: integer('approved_version'),
+    approvedAtMeetingId: integer('approved_at_meeting_id').references(() => meetings.id, { onDelete: 'restrict' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedBy: text('approved_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    published: jsonb('published').$type<PublishedMinutes>()
+  },
+  (t) => [
+    index('meeting_minutes_panel_idx').on(t.panelId),
+    check('meeting_minutes_status_check', sql`${t.status} in ('draft', 'approved', 'published')`),
+    check('meeting_minutes_not_self_approved', sql`${t.approvedAtMeetingId} is null or ${t.approvedAtMeetingId} <> ${t.meetingId}`)
+  ]
+);
+
+export type MeetingMinutes = typeof meetingMinutes.$inferSelect;
+
+/** What publication makes public: nothing confidential, no one's name. */
+export interface PublishedMinutes {
+  title: string;
+  startsAt: string;
+  place: string;
+  approvedAtMeeting: { title: string; startsAt: string };
+  version: number;
+  attendance: { present: number; apologies: number; absent: number; guests: number };
+  quorate: boolean;
+  quorum: number;
+  items: { number: number; title: string; description: string; minutes: string; declarations: string[] }[];
+  /** How many confidential items were taken: their titles and minutes are not published. */
+  confidentialItems: number;
+}
+
+/** Every saved version of a meeting's minutes, with who saved it and when: nothing is overwritten. */
+export const minutesVersions = pgTable(
+  'minutes_versions',
+  {
+    id: serial('id').primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id, { onDelete: 'cascade' }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    entries: jsonb('entries').$type<MinutesEntry[]>().notNull(),
+    /** What this version changed, in the author's words (optional for the first). */
+    note: text('note').notNull().default(''),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorLabel: text('author_label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull()
+  },
+  (t) => [uniqueIndex('minutes_versions_meeting_version_unique').on(t.meetingId, t.version)]
+);
+
+export type MinutesVersion = typeof minutesVersions.$inferSelect;

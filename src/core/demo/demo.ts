@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import { loadActor } from '../access/load-actor.ts';
 import { requireAccess } from '../access/require-access.ts';
 import { createAction } from '../actions/actions.ts';
+import { demoMeetings } from './demo-meetings.ts';
 import type { WorkflowContext } from '../audit/write.ts';
 import type { PanelRole } from '../db/schema.ts';
 import { Invalid } from '../errors.ts';
@@ -28,11 +29,13 @@ export interface DemoPanel {
   password: string;
   questions: number;
   actions: number;
+  meetings: number;
 }
 
 /**
  * Makes a demonstration panel for a borough (`scrutineer demo`): marked as such in its name, with
- * fictional members in every role, questions in every state and actions, so a newcomer sees a
+ * fictional members in every role, questions in every state, actions and meetings (one with
+ * published minutes, one coming up with its matters arising), so a newcomer sees a
  * working workspace at once. It refuses a borough that already has a panel. Admin only (the CLI).
  */
 export async function createDemoPanel(ctx: WorkflowContext, actor: Actor, raw: { borough: string }): Promise<DemoPanel> {
@@ -91,7 +94,9 @@ export async function createDemoPanel(ctx: WorkflowContext, actor: Actor, raw: {
   await action('[Demo] Write to residents near the market about the operation', 'chair', 5, 'green');
   await action('[Demo] Check the rise against last year', 'member', -3, 'red', { finding: figure });
 
-  return { panel: { id: panel.id, name: panel.name, slug: panel.slug }, people, password, questions: 9, actions: 3 };
+  const meetings = await demoMeetings(ctx, { clerk, chair }, ids, panelId, `${borough.name} Town Hall`);
+
+  return { panel: { id: panel.id, name: panel.name, slug: panel.slug }, people, password, questions: 9, actions: 3, meetings };
 }
 
 function addDays(day: string, n: number): string {
