@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerFigures } from './commands/figures.ts';
 import { registerImport } from './commands/import.ts';
+import { registerNotify } from './commands/notify.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerSync } from './commands/sync.ts';
@@ -25,6 +26,7 @@ export function buildProgram(io: Output): Command {
   registerAudit(program, io);
   registerAdmin(program, io);
   registerDemo(program, io);
+  registerNotify(program, io);
   return program;
 }
 
