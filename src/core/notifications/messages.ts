@@ -17,7 +17,9 @@ type Q = Pick<Question, 'id' | 'title' | 'body' | 'dueOn' | 'allowedWorkingDays'
 /** '2025-06-30' → 'Monday 30 June 2025'. */
 export function longDay(day: string | null): string {
   if (!day) return '(no date)';
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const d = new Date(`${day}T12:00:00Z`);
+  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString('en-GB', { ...o, timeZone: 'UTC' });
+  return `${part({ weekday: 'long' })} ${d.getUTCDate()} ${part({ month: 'long' })} ${d.getUTCFullYear()}`;
 }
 
 const hello = (r: Recipient) => `Hello ${r.name},`;
