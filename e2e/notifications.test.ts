@@ -8,6 +8,7 @@ import { acceptWithNewAccount, inviteAdmin, inviteToPanel } from '../src/core/pa
 import { createPanel } from '../src/core/panels/panels.ts';
 import { hydrated, launchBrowser, overflowsHorizontally, screenshots, seriousAxeViolations } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
+import { startSmtp, type LocalSmtp } from '../tests/support/smtp-server.ts';
 
 const password = 'correct horse battery staple';
 const newPassword = 'a new and longer passphrase';
@@ -182,5 +183,85 @@ describe('notifications without SMTP: the development mail view, and a password 
     await after.goto(`${server.url}/police`);
     await expect(after.locator('main').textContent()).resolves.toContain('Stops in Dalston');
     expect(problems).toEqual([]);
+  });
+});
+
+describe('notifications with SMTP: the server sends them by itself', () => {
+  let smtp: LocalSmtp;
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    [server, browser] = await Promise.all([
+      startServer({ prepare: seed, env: { SCRUTINEER_SMTP_URL: smtp.url, SCRUTINEER_MAIL_FROM: 'Hackney Scrutiny <scrutiny@example.org>', SCRUTINEER_NOTIFY_INTERVAL_SECONDS: '1' } }),
+      launchBrowser()
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await smtp?.close();
+  });
+
+  const arrived = async (to: string) => {
+    await expect.poll(() => smtp.received.filter((m) => m.to[0] === to).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    return smtp.received.filter((m) => m.to[0] === to);
+  };
+
+  it('emails an invitation (still showing the link) and a question sent, and the mail view shows them sent', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/auth/sign-in`);
+    await hydrated(page);
+    await page.getByLabel('Email address').fill('clerk@example.org');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/w/);
+    await page.goto(`${server.url}/w/hackney`);
+    await hydrated(page);
+    await page.getByLabel('Email address').fill('newcomer@example.org');
+    await page.getByRole('button', { name: 'Make an invitation link' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'It has been emailed to newcomer@example.org' });
+    await status.waitFor();
+    const link = (await page.locator('.link-to-copy').textContent())!.trim();
+    expect(link).toMatch(/\/auth\/invitation\/[A-Za-z0-9_-]{43}$/);
+    const [invitation] = await arrived('newcomer@example.org');
+    expect(invitation.from).toBe('scrutiny@example.org');
+    expect(invitation.subject).toBe('You are invited to Scrutineer as member of Hackney Community Scrutiny Panel');
+    expect(invitation.text).toContain(`Open it: ${link}\n`);
+
+    await page.goto(`${server.url}/w/hackney/questions`);
+    await hydrated(page);
+    await page.getByLabel('Title').fill('Searches at Dalston Junction');
+    await page.getByLabel('Question', { exact: true }).fill('How many searches found nothing?');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.waitForURL(/\/w\/hackney\/questions\/\d+$/);
+    const id = page.url().split('/').pop();
+    await hydrated(page);
+    await page.getByLabel('Police respondent').selectOption({ label: 'Inspector Pat Police' });
+    await page.getByRole('button', { name: 'Send the question' }).click();
+    await page.getByRole('status').filter({ hasText: 'Done: sent' }).waitFor();
+    const [question] = await arrived('police@example.org');
+    expect(question.subject).toBe('Question from Hackney Community Scrutiny Panel: Searches at Dalston Junction');
+    expect(question.text).toContain(`Open it: ${server.url}/police/${id}\n`);
+
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await admin.goto(`${server.url}/auth/sign-in`);
+    await hydrated(admin);
+    await admin.getByLabel('Email address').fill('admin@example.org');
+    await admin.getByLabel('Password').fill(password);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.waitForURL(/\/w/);
+    await admin.goto(`${server.url}/admin/mail`);
+    const main = (await admin.locator('main').textContent())!;
+    expect(main).toContain('Notifications are sent by SMTP from Hackney Scrutiny <scrutiny@example.org>');
+    expect(main).not.toContain(link.split('/').pop()!); // the invitation's secret is not kept once sent
+    expect(main).toContain('the link was removed once the message was sent');
+    expect(await admin.locator('.message').filter({ hasText: 'police@example.org' }).textContent()).toContain('sent');
+    await screenshots(admin, 'admin-mail-smtp');
+    expect(await seriousAxeViolations(admin)).toEqual([]);
+    expect(smtp.received).toHaveLength(2);
+    expect(server.output()).not.toContain('"level":"error"');
   });
 });

@@ -37,6 +37,8 @@ export const settings = {
     .describe('SMTP server that delivers notifications, e.g. smtp://user:pass@host:587. Unset: mail stays in the outbox, shown at /admin/mail.'),
   SCRUTINEER_MAIL_FROM: z.string().min(3).optional()
     .describe('The From address of notifications. Default: Scrutineer <scrutineer@the host of ORIGIN>.'),
+  SCRUTINEER_NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60)
+    .describe('How often the server writes due-date notices and sends the outbox.'),
   SCRUTINEER_CHROMIUM: z.string().min(1).default('/usr/bin/chromium')
     .describe('The Chromium program that prints data packs to PDF.'),
   SCRUTINEER_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000)
@@ -65,6 +67,8 @@ export interface AppConfig {
   signInAttempts: number;
   /** Email delivery of notifications; smtpUrl null: nothing is sent, mail waits in the outbox. */
   mail: { smtpUrl: string | null; from: string };
+  /** Seconds between the server's notification rounds (sweep, then delivery). */
+  notifyIntervalSeconds: number;
 }
 
 /** Reads the environment once into a strict, typed config; a bad value names the variable. */
@@ -97,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pdf: { chromium: v.SCRUTINEER_CHROMIUM, timeoutMs: v.SCRUTINEER_PDF_TIMEOUT_MS },
     authSecret: v.SCRUTINEER_AUTH_SECRET ?? null,
     signInAttempts: v.SCRUTINEER_SIGN_IN_ATTEMPTS,
-    mail: { smtpUrl: v.SCRUTINEER_SMTP_URL ?? null, from: v.SCRUTINEER_MAIL_FROM ?? `Scrutineer <scrutineer@${new URL(origin).hostname}>` }
+    mail: { smtpUrl: v.SCRUTINEER_SMTP_URL ?? null, from: v.SCRUTINEER_MAIL_FROM ?? `Scrutineer <scrutineer@${new URL(origin).hostname}>` },
+    notifyIntervalSeconds: v.SCRUTINEER_NOTIFY_INTERVAL_SECONDS
   };
 }

@@ -12,9 +12,6 @@ let pending: Promise<Context> | null = null;
 let log: Log | null = null;
 let notifier: Notifier | null = null;
 
-/** How often the server sweeps due dates and sends the outbox. */
-const notifyEveryMs = 60_000;
-
 /**
  * Starts the notification rounds (src/core/notifications) once, while the server serves; they stop
  * before the data folder closes at shutdown.
@@ -22,7 +19,8 @@ const notifyEveryMs = 60_000;
 export async function startServerNotifier(): Promise<void> {
   if (notifier) return;
   const ctx = await serverContext();
-  notifier = startNotifier(ctx, systemActor('scrutineer serve'), { config: ctx.config, log: ctx.log, intervalMs: notifyEveryMs });
+  const intervalMs = ctx.config.notifyIntervalSeconds * 1000;
+  notifier = startNotifier(ctx, systemActor('scrutineer serve'), { config: ctx.config, log: ctx.log, intervalMs, firstAfterMs: Math.min(intervalMs, 5000) });
 }
 
 export function serverContext(): Promise<Context> {
