@@ -1,9 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications } from '../../src/core/db/schema.ts';
-import { Forbidden } from '../../src/core/errors.ts';
+import { auditLog, notifications } from '../../src/core/db/schema.ts';
+import { Forbidden, NotFound } from '../../src/core/errors.ts';
 import { deliverOutbox, maxAttempts, retryDelayMs } from '../../src/core/notifications/deliver.ts';
-import { listOutbox } from '../../src/core/notifications/mailbox.ts';
+import { listOutbox, retryMessage } from '../../src/core/notifications/mailbox.ts';
 import { runNotifications } from '../../src/core/notifications/notify.ts';
 import { enqueue } from '../../src/core/notifications/outbox.ts';
 import { smtpMailer, type Mailer } from '../../src/core/notifications/transport.ts';
@@ -78,7 +78,7 @@ describe.each(databaseTargets())('delivering the outbox by SMTP, on $name', (tar
     expect(new Set(got).size).toBe(45);
   });
 
-  it('a refusing server: the message is tried again with backoff, then given up after the last try', async () => {
+  it('a refusing server: the message is tried again with backoff, given up after the last try, and tried again when an admin asks', async () => {
     await clear();
     const down = await startSmtp({ refuse: true });
     const failing = smtpMailer(down.url);
@@ -104,6 +104,16 @@ describe.each(databaseTargets())('delivering the outbox by SMTP, on $name', (tar
       expect(await deliver(failing)).toEqual({ sent: 0, retrying: 0, failed: 0 });
       const shown = (await listOutbox(ws, c.admin, { origin: testOrigin, smtp: true })).find((o) => o.id === id)!;
       expect(shown).toMatchObject({ state: 'failed', attempts: maxAttempts });
+
+      // Once the server is fixed, an administrator tries it again from the start: audited.
+      await expect(retryMessage(ws, c.clerk, { id })).rejects.toBeInstanceOf(Forbidden);
+      await retryMessage(ws, c.admin, { id });
+      await expect(retryMessage(ws, c.admin, { id })).rejects.toBeInstanceOf(NotFound); // not given up any more
+      expect(await row(id)).toMatchObject({ state: 'pending', attempts: 0 });
+      expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      expect(await row(id)).toMatchObject({ state: 'sent', attempts: 1 });
+      const [entry] = await ws.db.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'notification'), eq(auditLog.entityId, String(id))));
+      expect(entry).toMatchObject({ action: 'notification.send', actorLabel: 'admin@example.org', details: { retried: true } });
     } finally {
       failing.close();
       await down.close();

@@ -34,7 +34,7 @@ export const routeRules: Record<string, RouteRule> = {
   '/auth/invitation/[token]': { view: 'invitation.accept', actions: { create: 'invitation.accept', join: 'invitation.accept' } },
 
   '/admin': { view: 'installation.manage', actions: { createPanel: 'panel.create', invite: 'installation.manage', inviteAdmin: 'admin.invite' } },
-  '/admin/mail': { view: 'mail.view' },
+  '/admin/mail': { view: 'mail.view', actions: { retry: 'notification.send' } },
 
   '/w': { view: 'workspace.list' },
   '/w/[panel]': { view: 'panel.view', actions: { invite: 'member.invite', revoke: 'invitation.revoke' } },

@@ -1,7 +1,8 @@
-import { desc } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Actor } from '../access/actor.ts';
 import { requireAccess } from '../access/require-access.ts';
-import type { WorkflowContext } from '../audit/write.ts';
+import { write, type WorkflowContext } from '../audit/write.ts';
+import { NotFound } from '../errors.ts';
 import { notifications, type NotificationKind, type NotificationState } from '../db/schema.ts';
 import { mailText } from './messages.ts';
 import { secretKinds } from './outbox.ts';
@@ -42,4 +43,18 @@ export async function listOutbox(ctx: WorkflowContext, actor: Actor, opts: { ori
     sentAt: n.sentAt,
     nextAttemptAt: n.nextAttemptAt
   }));
+}
+
+/** Tries a message that was given up again (after the SMTP server is fixed, say), from its first try. */
+export async function retryMessage(ctx: WorkflowContext, actor: Actor, raw: { id: number }): Promise<void> {
+  requireAccess(actor, 'notification.send');
+  await write(ctx, actor, async (tx, audit) => {
+    const [n] = await tx
+      .update(notifications)
+      .set({ state: 'pending', attempts: 0, nextAttemptAt: ctx.clock.now() })
+      .where(and(eq(notifications.id, raw.id), eq(notifications.state, 'failed')))
+      .returning({ id: notifications.id, panelId: notifications.panelId });
+    if (!n) throw new NotFound('That message has not been given up.');
+    await audit({ action: 'notification.send', entity: { type: 'notification', id: n.id }, panelId: n.panelId, details: { retried: true } });
+  });
 }

@@ -1,7 +1,8 @@
-import { listOutbox } from '$core/notifications/mailbox.ts';
+import { listOutbox, retryMessage } from '$core/notifications/mailbox.ts';
 import { authContext } from '$lib/server/auth.ts';
 import { serverContext } from '$lib/server/context.ts';
-import type { PageServerLoad } from './$types';
+import { formFailure, textFields } from '$lib/server/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const { config } = await serverContext();
@@ -17,4 +18,16 @@ export const load: PageServerLoad = async ({ locals }) => {
       nextAttemptAt: m.nextAttemptAt.toISOString()
     }))
   };
+};
+
+export const actions: Actions = {
+  retry: async ({ request, locals }) => {
+    const values = textFields(await request.formData(), ['id']);
+    try {
+      await retryMessage(await authContext(), locals.actor, { id: Number(values.id) });
+      return { retried: Number(values.id) };
+    } catch (err) {
+      return formFailure(err, values);
+    }
+  }
 };
