@@ -4,7 +4,7 @@ import { anonymous } from '$core/access/actor.ts';
 import { SignInRequired } from '$core/access/require-access.ts';
 import { DomainError, exitCode } from '$core/errors.ts';
 import { authContext, requestActor } from '$lib/server/auth.ts';
-import { serverContext, serverLog } from '$lib/server/context.ts';
+import { serverContext, serverLog, startServerNotifier } from '$lib/server/context.ts';
 import { apiErrorResponse, publicError, statusFor, withStatus } from '$lib/server/errors.ts';
 import { hasGuardLayout, MethodNotAllowed, routeDenial } from '$lib/server/guard.ts';
 import { resolveWithPageCache } from '$lib/server/public-page-cache.ts';
@@ -16,6 +16,7 @@ export const init: ServerInit = async () => {
   try {
     await serverContext();
     await authContext(); // makes the session secret in the data folder on first start
+    await startServerNotifier();
   } catch (err) {
     if (dev) throw err;
     const message = err instanceof DomainError ? err.message : String((err as Error)?.stack ?? err);

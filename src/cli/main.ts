@@ -6,6 +6,7 @@ import { registerExtract } from './commands/extract.ts';
 import { registerFigures } from './commands/figures.ts';
 import { registerImport } from './commands/import.ts';
 import { registerSample } from './commands/sample.ts';
+import { registerNotify } from './commands/notify.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerSync } from './commands/sync.ts';
@@ -29,6 +30,7 @@ export function buildProgram(io: Output): Command {
   registerAdmin(program, io);
   registerDemo(program, io);
   registerExtract(program, io);
+  registerNotify(program, io);
   return program;
 }
 

@@ -29,6 +29,16 @@ export const settings = {
     .describe('Secret that signs session cookies. Default: made at first start and kept in the data folder (auth-secret).'),
   SCRUTINEER_SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10)
     .describe('Sign-in attempts allowed per minute from one network address, successful or not.'),
+  SCRUTINEER_SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+    .optional()
+    .describe('SMTP server that delivers notifications, e.g. smtp://user:pass@host:587. Unset: mail stays in the outbox, shown at /admin/mail.'),
+  SCRUTINEER_MAIL_FROM: z.string().min(3).optional()
+    .describe('The From address of notifications. Default: Scrutineer <scrutineer@the host of ORIGIN>.'),
+  SCRUTINEER_NOTIFY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60)
+    .describe('How often the server writes due-date notices and sends the outbox.'),
   SCRUTINEER_CHROMIUM: z.string().min(1).default('/usr/bin/chromium')
     .describe('The Chromium program that prints data packs to PDF.'),
   SCRUTINEER_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000)
@@ -55,6 +65,10 @@ export interface AppConfig {
   authSecret: string | null;
   /** Sign-in attempts per minute from one address. */
   signInAttempts: number;
+  /** Email delivery of notifications; smtpUrl null: nothing is sent, mail waits in the outbox. */
+  mail: { smtpUrl: string | null; from: string };
+  /** Seconds between the server's notification rounds (sweep, then delivery). */
+  notifyIntervalSeconds: number;
 }
 
 /** Reads the environment once into a strict, typed config; a bad value names the variable. */
@@ -69,12 +83,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
   }
   const v = result.data;
+  const origin = v.ORIGIN ?? `http://${v.HOST.includes(':') ? `[${v.HOST}]` : v.HOST}:${v.PORT}`;
   return {
     dataDir: path.resolve(cwd, v.SCRUTINEER_DATA_DIR),
     databaseUrl: v.DATABASE_URL ?? null,
     host: v.HOST,
     port: v.PORT,
-    origin: v.ORIGIN ?? `http://${v.HOST.includes(':') ? `[${v.HOST}]` : v.HOST}:${v.PORT}`,
+    origin,
     duckdb: {
       memoryLimit: v.SCRUTINEER_DUCKDB_MEMORY_LIMIT,
       threads: v.SCRUTINEER_DUCKDB_THREADS,
@@ -85,6 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: v.SCRUTINEER_LOG_LEVEL,
     pdf: { chromium: v.SCRUTINEER_CHROMIUM, timeoutMs: v.SCRUTINEER_PDF_TIMEOUT_MS },
     authSecret: v.SCRUTINEER_AUTH_SECRET ?? null,
-    signInAttempts: v.SCRUTINEER_SIGN_IN_ATTEMPTS
+    signInAttempts: v.SCRUTINEER_SIGN_IN_ATTEMPTS,
+    mail: { smtpUrl: v.SCRUTINEER_SMTP_URL ?? null, from: v.SCRUTINEER_MAIL_FROM ?? `Scrutineer <scrutineer@${new URL(origin).hostname}>` },
+    notifyIntervalSeconds: v.SCRUTINEER_NOTIFY_INTERVAL_SECONDS
   };
 }

@@ -1,6 +1,7 @@
 /** Words for a question's history and escalations, shared by the workspace, the inbox and the tracker. */
 export const actionWords: Record<string, string> = {
   'question.draft': 'drafted',
+  'question.edit': 'draft edited',
   'question.send': 'sent',
   'question.acknowledge': 'acknowledged',
   'question.request-clarification': 'clarification requested (clock paused)',

@@ -27,9 +27,12 @@ panel.create                   sign-in   403       403       403       403      
 panel.list                     sign-in   403       403       403       403       403       403       ok
 admin.invite                   sign-in   403       403       403       403       403       403       ok
 audit.verify                   sign-in   403       403       403       403       403       403       ok
+mail.view                      sign-in   403       403       403       403       403       403       ok
+notification.send              sign-in   403       403       403       403       403       403       ok
 account.sign-in                ok        ok        ok        ok        ok        ok        ok        ok
 account.sign-out               sign-in   ok        ok        ok        ok        ok        ok        ok
 invitation.accept              ok        ok        ok        ok        ok        ok        ok        ok
+account.reset-password         ok        ok        ok        ok        ok        ok        ok        ok
 workspace.list                 sign-in   ok        ok        ok        ok        ok        ok        ok
 panel.view                     sign-in   404       ok        ok        ok        ok        404       404
 member.list                    sign-in   404       ok        ok        ok        403       404       ok
@@ -41,6 +44,7 @@ police.inbox                   sign-in   ok        ok        ok        ok       
 question.list                  sign-in   404       ok        ok        ok        403       404       404
 question.view                  sign-in   404       ok        ok        ok        404       404       404
 question.draft                 sign-in   404       ok        ok        ok        403       404       404
+question.edit                  sign-in   404       403       ok        ok        403       404       404
 question.send                  sign-in   404       403       ok        ok        403       404       404
 question.acknowledge           sign-in   404       403       ok        ok        404       404       404
 question.request-clarification sign-in   404       403       403       403       404       404       404

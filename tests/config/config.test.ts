@@ -36,10 +36,18 @@ describe('loadConfig', () => {
     ['SCRUTINEER_DUCKDB_MEMORY_LIMIT', 'lots'],
     ['SCRUTINEER_LOG_LEVEL', 'chatty'],
     ['SCRUTINEER_AUTH_SECRET', 'too short'],
-    ['SCRUTINEER_SIGN_IN_ATTEMPTS', '0']
+    ['SCRUTINEER_SIGN_IN_ATTEMPTS', '0'],
+    ['SCRUTINEER_SMTP_URL', 'http://mail.example.org'],
+    ['SCRUTINEER_SMTP_URL', 'not a url']
   ])('names the variable when %s=%s is not valid', (name, value) => {
     const attempt = () => loadConfig({ [name]: value });
     expect(attempt).toThrow(Invalid);
     expect(attempt).toThrow(new RegExp(`Setting ${name} is not valid`));
+  });
+
+  it('sends no mail without an SMTP server, and takes the From address from ORIGIN', () => {
+    expect(loadConfig({ ORIGIN: 'https://scrutiny.example.org' }).mail).toEqual({ smtpUrl: null, from: 'Scrutineer <scrutineer@scrutiny.example.org>' });
+    const c = loadConfig({ SCRUTINEER_SMTP_URL: 'smtp://user:pass@mail.example.org:587', SCRUTINEER_MAIL_FROM: 'Panel <panel@example.org>' });
+    expect(c.mail).toEqual({ smtpUrl: 'smtp://user:pass@mail.example.org:587', from: 'Panel <panel@example.org>' });
   });
 });

@@ -23,9 +23,11 @@ export type TestWorkspace = AuthContext & {
 /** A fresh workflow database with better-auth over it and a fake clock starting 1 June 2025. */
 export async function openWorkspace(target: DatabaseTarget): Promise<TestWorkspace> {
   const db = await target.open();
-  const clock = fakeClock(Date.now());
-  const auth = createAuth({ db: db.db, secret: 'test-secret-of-at-least-thirty-two-characters', origin: testOrigin, log: createLog('silent'), signInAttempts: signInLimit.max });
-  return { db, clock, auth, cli: systemActor('test'), dispose: () => db.dispose() };
+  const ws = { db, clock: fakeClock(Date.now()), cli: systemActor('test'), dispose: () => db.dispose() };
+  // better-auth writes the password reset email to the outbox by the workspace's clock, whichever it is now.
+  const clock = { now: () => ws.clock.now() };
+  const auth = createAuth({ db: db.db, secret: 'test-secret-of-at-least-thirty-two-characters', origin: testOrigin, log: createLog('silent'), signInAttempts: signInLimit.max, clock });
+  return Object.assign(ws, { auth });
 }
 
 /** Makes an account through the real invitation flow and returns its actor. */

@@ -35,11 +35,14 @@ export const policy = {
   'panel.list': { scope: 'installation', admin: true, what: 'list every panel of the installation' },
   'admin.invite': { scope: 'installation', admin: true, what: 'invite another installation admin' },
   'audit.verify': { scope: 'installation', admin: true, what: 'check the audit log hash chain' },
+  'mail.view': { scope: 'installation', admin: true, what: "read the outbox of notifications (everyone's mail)" },
+  'notification.send': { scope: 'installation', admin: true, what: 'run the due-date sweep and deliver the outbox' },
 
   // Accounts
   'account.sign-in': { scope: 'installation', public: true, what: 'sign in with email and password' },
   'account.sign-out': { scope: 'installation', signedIn: true, what: 'sign out' },
   'invitation.accept': { scope: 'installation', public: true, what: 'accept an invitation (the link is the permission)' },
+  'account.reset-password': { scope: 'installation', public: true, what: 'ask for a password reset link, and use it (the link is the permission)' },
   'workspace.list': { scope: 'installation', signedIn: true, what: 'list the panels one belongs to' },
 
   // One panel
@@ -55,6 +58,7 @@ export const policy = {
   'question.list': { scope: 'panel', roles: panelMembers, what: "list the panel's questions to the police" },
   'question.view': { scope: 'panel', roles: { ...panelMembers, police: 'addressee' }, what: 'read a question, its answer and its history' },
   'question.draft': { scope: 'panel', roles: panelMembers, what: 'draft a question, from a figure or not' },
+  'question.edit': { scope: 'panel', roles: officers, what: 'change the title, text or figure of a question still in draft' },
   'question.send': { scope: 'panel', roles: officers, what: 'send a drafted question to a police respondent' },
   'question.acknowledge': { scope: 'panel', roles: { ...officers, police: 'addressee' }, what: 'acknowledge receipt of a question' },
   'question.request-clarification': { scope: 'panel', roles: { police: 'addressee' }, what: "ask the panel to clarify a question (pauses the clock)" },

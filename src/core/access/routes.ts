@@ -29,9 +29,12 @@ export const routeRules: Record<string, RouteRule> = {
 
   '/auth/sign-in': { view: 'public', actions: { default: 'account.sign-in' } },
   '/auth/sign-out': { view: 'account.sign-out', actions: { default: 'account.sign-out' } },
+  '/auth/forgotten': { view: 'public', actions: { default: 'account.reset-password' } },
+  '/auth/reset/[token]': { view: 'account.reset-password', actions: { default: 'account.reset-password' } },
   '/auth/invitation/[token]': { view: 'invitation.accept', actions: { create: 'invitation.accept', join: 'invitation.accept' } },
 
   '/admin': { view: 'installation.manage', actions: { createPanel: 'panel.create', invite: 'installation.manage', inviteAdmin: 'admin.invite' } },
+  '/admin/mail': { view: 'mail.view', actions: { retry: 'notification.send' } },
 
   '/w': { view: 'workspace.list' },
   '/w/[panel]': { view: 'panel.view', actions: { invite: 'member.invite', revoke: 'invitation.revoke' } },
@@ -39,6 +42,7 @@ export const routeRules: Record<string, RouteRule> = {
   '/w/[panel]/questions/[question]': {
     view: 'question.view',
     actions: {
+      edit: 'question.edit',
       send: 'question.send',
       acknowledge: 'question.acknowledge',
       clarify: 'question.clarify',

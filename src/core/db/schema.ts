@@ -702,3 +702,52 @@ export const minutesVersions = pgTable(
 );
 
 export type MinutesVersion = typeof minutesVersions.$inferSelect;
+
+// ---- Notifications (src/core/notifications): the outbox of email to send
+
+export const notificationKinds = ['question-sent', 'answer-received', 'due-soon', 'overdue', 'invitation', 'password-reset'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+export const notificationStates = ['pending', 'sending', 'sent', 'failed'] as const;
+export type NotificationState = (typeof notificationStates)[number];
+
+/**
+ * One email to send, written in the same transaction as the change it tells of, and delivered
+ * later by SMTP (src/core/notifications/deliver.ts). `path` is the link to the item, without the
+ * origin (added when sent, from ORIGIN); for a link that carries a secret (invitation, password
+ * reset) it is removed once the message is sent. `dedupe_key` makes the due-date sweep idempotent:
+ * one notice per question, due date and recipient.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    panelId: integer('panel_id').references(() => panels.id, { onDelete: 'cascade' }),
+    questionId: integer('question_id').references(() => questions.id, { onDelete: 'cascade' }),
+    recipientId: text('recipient_id').references(() => users.id, { onDelete: 'cascade' }),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    path: text('path'),
+    dedupeKey: text('dedupe_key'),
+    state: text('state').$type<NotificationState>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** A pending message is not tried before this; after a failure it moves later (backoff). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    /** When a deliverer claimed it ('sending'): a claim older than a few minutes is taken over. */
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt()
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_key_unique').on(t.dedupeKey),
+    index('notifications_state_next_idx').on(t.state, t.nextAttemptAt),
+    index('notifications_recipient_idx').on(t.recipientId),
+    check('notifications_state_check', sql`${t.state} in ('pending', 'sending', 'sent', 'failed')`),
+    check('notifications_kind_check', sql`${t.kind} in ('question-sent', 'answer-received', 'due-soon', 'overdue', 'invitation', 'password-reset')`)
+  ]
+);
+
+export type Notification = typeof notifications.$inferSelect;
+export type NewNotification = typeof notifications.$inferInsert;

@@ -1,8 +1,10 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import type { Log } from '../context.ts';
+import { systemClock, type Clock, type Log } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { accounts, rateLimits, sessions, users, verifications } from '../db/schema.ts';
+import { passwordReset } from '../notifications/messages.ts';
+import { enqueue } from '../notifications/outbox.ts';
 import { hashPassword, passwordLength, verifyPassword } from './passwords.ts';
 
 /** A session lasts this long after it was last used (it is renewed at most once an hour). */
@@ -11,6 +13,11 @@ export const sessionRenewalSeconds = 60 * 60;
 
 /** The window of the sign-in limit: SCRUTINEER_SIGN_IN_ATTEMPTS attempts per minute from one address. */
 export const signInWindowSeconds = 60;
+
+/** A password reset link works once, for this long. */
+export const resetLinkMinutes = 60;
+/** Password reset requests allowed from one network address per window (the same answer whether or not the account exists). */
+export const resetRequestLimit = { window: 15 * 60, max: 5 };
 
 /**
  * The header that carries the client's address to better-auth's rate limiter. better-auth's HTTP
@@ -27,6 +34,8 @@ export interface AuthOptions {
   log: Log;
   /** Sign-in attempts allowed per minute from one address, successful or not. */
   signInAttempts: number;
+  /** Time of the outbox rows it writes (password reset email); the system clock by default. */
+  clock?: Clock;
 }
 
 /**
@@ -50,7 +59,14 @@ export function createAuth(opts: AuthOptions) {
       disableSignUp: true,
       minPasswordLength: passwordLength.min,
       maxPasswordLength: passwordLength.max,
-      password: { hash: hashPassword, verify: verifyPassword }
+      password: { hash: hashPassword, verify: verifyPassword },
+      // The reset email goes through the outbox with our own link (/auth/reset/<token>); better-auth's
+      // HTTP endpoints are not exposed. Setting a new password ends every session of the account.
+      sendResetPassword: async ({ user, token }) => {
+        await enqueue(opts.db, (opts.clock ?? systemClock).now(), [passwordReset(user, token, resetLinkMinutes)]);
+      },
+      resetPasswordTokenExpiresIn: resetLinkMinutes * 60,
+      revokeSessionsOnPasswordReset: true
     },
     session: { expiresIn: sessionLifetimeSeconds, updateAge: sessionRenewalSeconds, cookieCache: { enabled: false } },
     rateLimit: {
@@ -58,7 +74,7 @@ export function createAuth(opts: AuthOptions) {
       storage: 'database',
       window: 60,
       max: 100,
-      customRules: { '/sign-in/email': { window: signInWindowSeconds, max: opts.signInAttempts } }
+      customRules: { '/sign-in/email': { window: signInWindowSeconds, max: opts.signInAttempts }, '/request-password-reset': resetRequestLimit }
     },
     advanced: {
       cookiePrefix: 'scrutineer',

@@ -7,6 +7,8 @@ import type { Tx } from '../audit/append.ts';
 import { write, type Audit, type WorkflowContext } from '../audit/write.ts';
 import { accounts, invitations, panelMembers, panels, panelRoles, users, type Invitation, type InvitedRole, type Panel } from '../db/schema.ts';
 import { Conflict, Forbidden, NotFound } from '../errors.ts';
+import { invitation as invitationMail } from '../notifications/messages.ts';
+import { enqueue } from '../notifications/outbox.ts';
 import { emailAddress, newPassword, parse, personName } from './input.ts';
 import { hashPassword } from './passwords.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -35,25 +37,30 @@ export interface IssuedInvitation {
   path: string;
 }
 
+/** `sendEmail`: also put the link in the outbox (the web tier asks for it when SMTP is configured). */
+export interface Emailing {
+  sendEmail?: boolean;
+}
+
 /**
  * Invites someone by email to a role in a panel (by the panel's clerk or chair, or an admin). A
  * pending invitation for the same email and panel is replaced. The link is shown to the inviter to
- * send on; email delivery comes with notifications.
+ * send on, and with `sendEmail` also emailed (through the outbox, in the same transaction).
  */
-export async function inviteToPanel(ctx: WorkflowContext, actor: Actor, raw: { panelId: number } & z.input<typeof inviteInput>): Promise<IssuedInvitation> {
+export async function inviteToPanel(ctx: WorkflowContext, actor: Actor, raw: { panelId: number } & z.input<typeof inviteInput> & Emailing): Promise<IssuedInvitation> {
   requireAccess(actor, 'member.invite', { panelId: raw.panelId });
   const input = parse(inviteInput, raw);
-  return issue(ctx, actor, raw.panelId, input.email, input.role);
+  return issue(ctx, actor, raw.panelId, input.email, input.role, raw.sendEmail === true);
 }
 
 /** Invites someone to be an administrator of the installation. */
-export async function inviteAdmin(ctx: WorkflowContext, actor: Actor, raw: { email: string }): Promise<IssuedInvitation> {
+export async function inviteAdmin(ctx: WorkflowContext, actor: Actor, raw: { email: string } & Emailing): Promise<IssuedInvitation> {
   requireAccess(actor, 'admin.invite');
   const { email } = parse(z.object({ email: emailAddress }), raw);
-  return issue(ctx, actor, null, email, 'admin');
+  return issue(ctx, actor, null, email, 'admin', raw.sendEmail === true);
 }
 
-async function issue(ctx: WorkflowContext, actor: Actor, panelId: number | null, email: string, role: InvitedRole): Promise<IssuedInvitation> {
+async function issue(ctx: WorkflowContext, actor: Actor, panelId: number | null, email: string, role: InvitedRole, sendEmail: boolean): Promise<IssuedInvitation> {
   const token = newToken();
   const now = ctx.clock.now();
   return write(ctx, actor, async (tx, audit) => {
@@ -72,7 +79,11 @@ async function issue(ctx: WorkflowContext, actor: Actor, panelId: number | null,
         expiresAt: new Date(now.getTime() + invitationLifetimeDays * 86_400_000)
       })
       .returning();
-    await audit({ action: role === 'admin' ? 'admin.invite' : 'member.invite', entity: { type: 'invitation', id: invitation.id }, panelId, details: { email, role } });
+    await audit({ action: role === 'admin' ? 'admin.invite' : 'member.invite', entity: { type: 'invitation', id: invitation.id }, panelId, details: { email, role, ...(sendEmail ? { emailed: true } : {}) } });
+    if (sendEmail) {
+      const panelName = panelId === null ? null : (await requirePanel(tx, panelId)).name;
+      await enqueue(tx, now, [invitationMail({ email }, roleNames[role], panelName, token, invitation.expiresAt, panelId)]);
+    }
     return { invitation, token, path: `/auth/invitation/${token}` };
   });
 }

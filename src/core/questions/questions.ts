@@ -4,8 +4,9 @@ import type { Action } from '../access/policy.ts';
 import { requireAccess } from '../access/require-access.ts';
 import type { Tx } from '../audit/append.ts';
 import { write, type Audit, type WorkflowContext } from '../audit/write.ts';
-import { panelMembers, panels, questionEvents, questions, users, type Question, type QuestionEvent, type QuestionStatus } from '../db/schema.ts';
+import { panelMembers, panels, questionEvents, questions, users, type Finding, type Question, type QuestionEvent, type QuestionStatus } from '../db/schema.ts';
 import { Conflict, Invalid, NotFound } from '../errors.ts';
+import { notifyAnswerReceived, notifyQuestionSent } from '../notifications/events.ts';
 import { parse } from '../panels/input.ts';
 import { clockState, resumedDueOn, type ClockState } from './clock.ts';
 import { answerInput, assessInput, clarificationInput, clarifyInput, draftInput, escalateInput, extendInput, sendInput } from './input.ts';
@@ -35,6 +36,29 @@ export async function draftQuestion(ctx: WorkflowContext, actor: Actor, raw: { p
   });
 }
 
+/**
+ * Changes a draft's title, text or figure (clerk or chair; never once it is sent). The audit entry
+ * and the history keep each changed field's before and after; a change to nothing writes nothing.
+ */
+export async function editDraft(ctx: WorkflowContext, actor: Actor, raw: { panelId: number; questionId: number; title?: unknown; body?: unknown; finding?: unknown }): Promise<Question> {
+  requireAccess(actor, 'question.edit', { panelId: raw.panelId });
+  const input = parse(draftInput, raw);
+  return write(ctx, actor, async (tx, audit) => {
+    const q = await load(tx, raw.panelId, raw.questionId);
+    requireStatus(q, ['draft'], 'Only a draft can be edited: a question that has been sent stays as the police received it.');
+    const next = { title: input.title, body: input.body, finding: input.finding ?? null };
+    const changed = Object.fromEntries(
+      (Object.keys(next) as (keyof typeof next)[])
+        .filter((k) => comparable(q[k]) !== comparable(next[k]))
+        .map((k) => [k, { from: q[k], to: next[k] }])
+    );
+    if (Object.keys(changed).length === 0) return q;
+    const updated = await update(tx, ctx, q, next);
+    await record(tx, audit, ctx, actor, updated, 'question.edit', { changed });
+    return updated;
+  });
+}
+
 /** Sends a draft to a police respondent of the panel; the due date is the panel's working days later. */
 export async function sendQuestion(ctx: WorkflowContext, actor: Actor, raw: { panelId: number; questionId: number; addresseeId?: unknown }): Promise<Question> {
   requireAccess(actor, 'question.send', { panelId: raw.panelId });
@@ -52,6 +76,7 @@ export async function sendQuestion(ctx: WorkflowContext, actor: Actor, raw: { pa
     const dueOn = addWorkingDays(sentOn, panel.days);
     const updated = await update(tx, ctx, q, { status: 'sent', addresseeId: respondent.id, allowedWorkingDays: panel.days, sentOn, dueOn });
     await record(tx, audit, ctx, actor, updated, 'question.send', { addresseeId: respondent.id, sentOn, dueOn, workingDays: panel.days });
+    await notifyQuestionSent(tx, ctx.clock.now(), updated);
     return updated;
   });
 }
@@ -106,6 +131,7 @@ export async function answerQuestion(ctx: WorkflowContext, actor: Actor, raw: { 
     const answeredOn = today(ctx);
     const dueOn = q.pausedOn ? resumedDueOn(q.dueOn!, q.pausedOn, answeredOn) : q.dueOn;
     const updated = await update(tx, ctx, q, { status: 'answered', answer: input.answer, answeredOn, dueOn, pausedOn: null });
+    await notifyAnswerReceived(tx, ctx.clock.now(), updated, actor);
     return [updated, { answeredOn, dueOn, onTime: answeredOn <= dueOn! }];
   });
 }
@@ -218,6 +244,9 @@ export async function sentQuestionClocks(ctx: WorkflowContext, panelId: number):
 }
 
 // ---- Helpers
+
+/** A field's value for comparison: a finding's parts in a fixed order (jsonb does not keep key order). */
+const comparable = (v: string | Finding | null) => (v === null || typeof v === 'string' ? JSON.stringify(v) : JSON.stringify([v.metric, v.area, v.period, v.value]));
 
 async function load(tx: Tx, panelId: number | undefined, questionId: number): Promise<Question> {
   const [q] = await tx.select().from(questions).where(eq(questions.id, questionId));

@@ -11,7 +11,7 @@ let auth: Auth | null = null;
 /** The server's Context with better-auth over its database, made on first use. */
 export async function authContext(): Promise<AuthContext> {
   const ctx = await serverContext();
-  auth ??= createAuth({ db: ctx.db.db, secret: authSecret(ctx.config), origin: ctx.config.origin, log: ctx.log, signInAttempts: ctx.config.signInAttempts });
+  auth ??= createAuth({ db: ctx.db.db, secret: authSecret(ctx.config), origin: ctx.config.origin, log: ctx.log, signInAttempts: ctx.config.signInAttempts, clock: ctx.clock });
   return { db: ctx.db, clock: ctx.clock, auth };
 }
 

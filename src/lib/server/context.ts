@@ -1,5 +1,7 @@
 import { loadConfig, type AppConfig } from '$core/config.ts';
+import { systemActor } from '$core/access/actor.ts';
 import { createContext, createLog, type Context, type Log } from '$core/context.ts';
+import { startNotifier, type Notifier } from '$core/notifications/notify.ts';
 
 /**
  * The server's one Context, created on first use. SvelteKit imports server modules while building,
@@ -8,6 +10,18 @@ import { createContext, createLog, type Context, type Log } from '$core/context.
  */
 let pending: Promise<Context> | null = null;
 let log: Log | null = null;
+let notifier: Notifier | null = null;
+
+/**
+ * Starts the notification rounds (src/core/notifications) once, while the server serves; they stop
+ * before the data folder closes at shutdown.
+ */
+export async function startServerNotifier(): Promise<void> {
+  if (notifier) return;
+  const ctx = await serverContext();
+  const intervalMs = ctx.config.notifyIntervalSeconds * 1000;
+  notifier = startNotifier(ctx, systemActor('scrutineer serve'), { config: ctx.config, log: ctx.log, intervalMs, firstAfterMs: Math.min(intervalMs, 5000) });
+}
 
 export function serverContext(): Promise<Context> {
   if (!pending) {
@@ -43,7 +57,7 @@ const exitStatus = { SIGINT: 130, SIGTERM: 143 } as const;
  */
 function closeOnShutdown(ctx: Context): void {
   let closing: Promise<void> | null = null;
-  const close = () => (closing ??= ctx.close().catch((err) => serverLog().error('Closing the data folder failed', { err: String(err) })));
+  const close = () => (closing ??= (notifier?.stop() ?? Promise.resolve()).then(() => ctx.close()).catch((err) => serverLog().error('Closing the data folder failed', { err: String(err) })));
   process.once('sveltekit:shutdown', close);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -51,4 +65,9 @@ function closeOnShutdown(ctx: Context): void {
       void close().finally(() => process.exit(exitStatus[signal]));
     });
   }
+}
+
+/** Whether SCRUTINEER_SMTP_URL is set: invitation links are then emailed too. */
+export async function mailConfigured(): Promise<boolean> {
+  return (await serverContext()).config.mail.smtpUrl !== null;
 }

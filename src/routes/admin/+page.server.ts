@@ -4,6 +4,7 @@ import { londonBoroughs } from '$core/panels/boroughs.ts';
 import { inviteAdmin, inviteToPanel, roleNames, type IssuedInvitation } from '$core/panels/invitations.ts';
 import { createPanel, listPanels } from '$core/panels/panels.ts';
 import { authContext } from '$lib/server/auth.ts';
+import { mailConfigured } from '$lib/server/context.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,8 +19,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 /** What the page shows after an invitation: the link, once (only its hash is kept). */
-function issued(origin: string, i: IssuedInvitation, to: string) {
-  return { issued: { email: i.invitation.email, to, link: new URL(i.path, origin).toString() } };
+function issued(origin: string, i: IssuedInvitation, to: string, emailed: boolean) {
+  return { issued: { email: i.invitation.email, to, link: new URL(i.path, origin).toString(), emailed } };
 }
 
 const panelName = async (actor: Actor, id: number) => (await listPanels(await authContext(), actor)).find((p) => p.id === id)?.name ?? 'the panel';
@@ -38,8 +39,9 @@ export const actions: Actions = {
   invite: async ({ request, locals, url }) => {
     const values = textFields(await request.formData(), ['panelId', 'email', 'role']);
     try {
-      const invitation = await inviteToPanel(await authContext(), locals.actor, { panelId: Number(values.panelId), email: values.email, role: values.role as 'member' });
-      return issued(url.origin, invitation, `a ${roleNames[invitation.invitation.role]} of ${await panelName(locals.actor, invitation.invitation.panelId!)}`);
+      const sendEmail = await mailConfigured();
+      const invitation = await inviteToPanel(await authContext(), locals.actor, { panelId: Number(values.panelId), email: values.email, role: values.role as 'member', sendEmail });
+      return issued(url.origin, invitation, `a ${roleNames[invitation.invitation.role]} of ${await panelName(locals.actor, invitation.invitation.panelId!)}`, sendEmail);
     } catch (err) {
       return formFailure(err, { ...values, form: 'invite' });
     }
@@ -48,7 +50,8 @@ export const actions: Actions = {
   inviteAdmin: async ({ request, locals, url }) => {
     const values = textFields(await request.formData(), ['email']);
     try {
-      return issued(url.origin, await inviteAdmin(await authContext(), locals.actor, values), 'an administrator of this installation');
+      const sendEmail = await mailConfigured();
+      return issued(url.origin, await inviteAdmin(await authContext(), locals.actor, { ...values, sendEmail }), 'an administrator of this installation', sendEmail);
     } catch (err) {
       return formFailure(err, { ...values, form: 'inviteAdmin' });
     }

@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
   const next = safeNext(url.searchParams.get('next'));
   if (locals.actor.kind === 'user') redirect(303, next);
-  return { next, signedOut: url.searchParams.has('signed-out') };
+  return { next, signedOut: url.searchParams.has('signed-out'), reset: url.searchParams.has('reset') };
 };
 
 export const actions: Actions = {

@@ -4,6 +4,7 @@ import { boroughByCode } from '$core/panels/boroughs.ts';
 import { inviteToPanel, listInvitations, revokeInvitation, roleNames } from '$core/panels/invitations.ts';
 import { openWorkspace, panelIdBySlug } from '$core/panels/panels.ts';
 import { authContext } from '$lib/server/auth.ts';
+import { mailConfigured } from '$lib/server/context.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,8 +27,9 @@ export const actions: Actions = {
     const values = textFields(await request.formData(), ['email', 'role']);
     try {
       const ctx = await authContext();
-      const issued = await inviteToPanel(ctx, locals.actor, { panelId: await panelIdBySlug(ctx, params.panel), email: values.email, role: values.role as 'member' });
-      return { issued: { email: issued.invitation.email, role: roleNames[issued.invitation.role], link: new URL(issued.path, url.origin).toString() } };
+      const sendEmail = await mailConfigured();
+      const issued = await inviteToPanel(ctx, locals.actor, { panelId: await panelIdBySlug(ctx, params.panel), email: values.email, role: values.role as 'member', sendEmail });
+      return { issued: { email: issued.invitation.email, role: roleNames[issued.invitation.role], link: new URL(issued.path, url.origin).toString(), emailed: sendEmail } };
     } catch (err) {
       return formFailure(err, values);
     }

@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     events: question.events.map(eventForPage),
     respondents: may('question.send') && question.status === 'draft' ? await q.policeRespondents(ctx, locals.actor, panelId) : [],
     may: {
+      edit: may('question.edit'),
       send: may('question.send'),
       answer: may('question.answer'),
       acknowledge: may('question.acknowledge'),
@@ -56,7 +57,16 @@ function act(form: string, fields: string[], use: Use) {
   };
 }
 
+/** The edit form's fields: an empty figure is none, as when drafting. */
+const editDraft: Use = (ctx, actor, v) => {
+  const part = (k: string) => String(v[k] ?? '');
+  const hasFinding = ['metric', 'area', 'period', 'value'].some((k) => part(k).trim());
+  const finding = hasFinding ? { metric: part('metric'), area: part('area'), period: part('period'), value: part('value') } : undefined;
+  return q.editDraft(ctx, actor, { panelId: v.panelId, questionId: v.questionId, title: v.title, body: v.body, finding });
+};
+
 export const actions: Actions = {
+  edit: act('edit', ['title', 'body', 'metric', 'area', 'period', 'value'], editDraft),
   send: act('send', ['addresseeId'], q.sendQuestion),
   acknowledge: act('acknowledge', [], q.acknowledgeQuestion),
   clarify: act('clarify', ['clarification'], q.clarifyQuestion),
