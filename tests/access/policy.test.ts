@@ -54,6 +54,11 @@ question.publish               sign-in   404       403       ok        ok       
 action.list                    sign-in   404       ok        ok        ok        403       404       404
 action.create                  sign-in   404       403       ok        ok        403       404       404
 action.edit                    sign-in   404       403       ok        ok        403       404       404
+case.list                      sign-in   404       ok        ok        ok        403       404       404
+case.create                    sign-in   404       403       ok        ok        403       404       404
+case.edit                      sign-in   404       403       ok        ok        403       404       404
+case.link-question             sign-in   404       ok        ok        ok        403       404       404
+case.witness-identity          sign-in   404       403       ok        ok        403       404       404
 tracker.view                   ok        ok        ok        ok        ok        ok        ok        ok
 `.trim();
 

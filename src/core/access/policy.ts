@@ -69,6 +69,12 @@ export const policy = {
   'action.list': { scope: 'panel', roles: panelMembers, what: "list the panel's actions" },
   'action.create': { scope: 'panel', roles: officers, what: 'record an action with its owner, due date and status' },
   'action.edit': { scope: 'panel', roles: officers, what: "change an action's owner, due date, status or links" },
+  // Case files (src/core/cases). Police respondents see nothing of them.
+  'case.list': { scope: 'panel', roles: panelMembers, what: "read the panel's case files: incidents, sources, claims, referrals" },
+  'case.create': { scope: 'panel', roles: officers, what: 'open a case file for an incident' },
+  'case.edit': { scope: 'panel', roles: officers, what: 'record places, events, sources, claims, decisions, referrals and outcomes' },
+  'case.link-question': { scope: 'panel', roles: panelMembers, what: 'raise a question to the police from a case (link it to the case)' },
+  'case.witness-identity': { scope: 'panel', roles: officers, what: 'see who gave a witness account' },
 
   'tracker.view': { scope: 'installation', public: true, what: "read a borough's public question tracker" }
 } as const satisfies Record<string, Rule>;
