@@ -164,3 +164,21 @@ export async function sourceCopy(
   const bytes = await ctx.files.get(s.sha256);
   return { bytes, name: s.fileName ?? `source-${s.id}.txt`, mediaType: s.mediaType, sha256: s.sha256 };
 }
+
+/**
+ * What a question raised from a case starts with: the incident's title and a question naming its
+ * time and places, for the person to finish. The case must be the panel's own.
+ */
+export async function caseForQuestion(ctx: WorkflowContext, actor: Actor, ref: { panelId: number; incidentId: number }) {
+  requireAccess(actor, 'case.link-question', { panelId: ref.panelId });
+  const incident = await loadIncident(ctx.db.db, ref);
+  const places = await ctx.db.db.select({ name: incidentPlaces.name, ward: incidentPlaces.wardName }).from(incidentPlaces).where(eq(incidentPlaces.incidentId, incident.id)).orderBy(asc(incidentPlaces.id));
+  const where = places.map((p) => (p.ward ? `${p.name} (${p.ward} ward)` : p.name)).join(', ');
+  const when = `${incident.startsOn}${incident.startsAt ? ` at ${incident.startsAt}` : ''}`;
+  return {
+    caseId: incident.id,
+    caseTitle: incident.title,
+    title: incident.title,
+    body: `About the incident on ${when}${where ? ` at ${where}` : ''}: `
+  };
+}
