@@ -68,7 +68,7 @@ describe.each(databaseTargets())('case files on $name', (target) => {
     const inc = await createIncident(ctx, c.clerk, { panelId: c.hackney.id, ...incident });
     const ref = { panelId: c.hackney.id, incidentId: inc.id };
     const place = await addPlace(ctx, c.clerk, { ...ref, name: 'Ridley Road Market', latitude: '51.5486', longitude: '-0.0755' });
-    expect(place).toMatchObject({ wardCode: 'E05009373', wardName: 'Dalston', boroughCode: 'E09000012', boroughName: 'Hackney' });
+    expect(place).toMatchObject({ wardCode: 'E05009370', wardName: 'Dalston', boroughCode: 'E09000012', boroughName: 'Hackney' });
     const elsewhere = await addPlace(ctx, c.clerk, { ...ref, name: 'Somewhere off the map', latitude: '52', longitude: '0' });
     expect(elsewhere).toMatchObject({ wardCode: null, boroughCode: null });
     const police = await addSource(ctx, c.clerk, { ...ref, kind: 'police statement', title: 'Statement on the operation', publisher: 'Metropolitan Police', url: 'https://news.met.police.uk/x', publishedOn: '2023-07-21', text: policeText });

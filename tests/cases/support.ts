@@ -13,7 +13,7 @@ const square = (w: number, s: number, e: number, n: number) => ({ type: 'Polygon
 /** A hand-made Hackney with one ward around Ridley Road, so that placing uses the real assigner. */
 const boundaries: Record<'borough' | 'ward', BoundaryFeature[]> = {
   borough: [{ code: 'E09000012', name: 'Hackney', level: 'borough', parentCode: null, geometry: square(-0.11, 51.52, -0.02, 51.58) }],
-  ward: [{ code: 'E05009373', name: 'Dalston', level: 'ward', parentCode: 'E09000012', geometry: square(-0.08, 51.54, -0.06, 51.555) }]
+  ward: [{ code: 'E05009370', name: 'Dalston', level: 'ward', parentCode: 'E09000012', geometry: square(-0.08, 51.54, -0.06, 51.555) }]
 };
 
 export function testAreaFinder(): AreaFinder {
