@@ -201,7 +201,7 @@ describe('case files: a case from three sources with conflicting claims', () => 
     const page = await signedIn('clerk@example.org');
     await page.goto(server.url + casePath);
     await hydrated(page);
-    const accounts = page.locator('.account');
+    const accounts = page.locator('.account-column');
     await expect(accounts.count()).resolves.toBe(3);
     await expect(accounts.nth(0).textContent()).resolves.toContain('disputed');
     await expect(accounts.nth(0).textContent()).resolves.toContain('Contradicted by claim 2');
