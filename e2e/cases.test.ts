@@ -45,7 +45,7 @@ describe('case files: a case from three sources with conflicting claims', () => 
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([
-      startServer({ prepare: seed, importPaths: [path.join(fixtures, 'boroughs.geojson'), path.join(fixtures, 'dashboard', 'wards.geojson')] }),
+      startServer({ prepare: seed, importPaths: ['boroughs.geojson', 'dashboard/wards.geojson', '2023-07-metropolitan-stop-and-search.csv'].map((f) => path.join(fixtures, f)) }),
       launchBrowser()
     ]);
   });
@@ -211,6 +211,9 @@ describe('case files: a case from three sources with conflicting claims', () => 
     expect(main).toContain('Dalston');
     expect(main).toContain('Hackney');
     expect(main).toContain('IOPC 2023/012345');
+    // Two of the fixture's records were made at Ridley Road that morning (e2e/fixtures/README.md).
+    expect(main).toContain('2 searches were recorded within 500 m of the place from 20 July 2023 to 22 July 2023');
+    await expect(page.locator('#nearby-caption').textContent()).resolves.toContain('The searches near the incident');
     // Side by side on a wide screen: the three accounts share one row.
     const tops = await accounts.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
     expect(new Set(tops).size).toBe(1);
