@@ -207,7 +207,7 @@ describe('case files: a case from three sources with conflicting claims', () => 
     await expect(accounts.nth(0).textContent()).resolves.toContain('Contradicted by claim 2');
     await expect(accounts.nth(1).textContent()).resolves.toContain('Ada Witness');
     await expect(accounts.nth(2).textContent()).resolves.toContain('Supports claim 2');
-    const main = (await page.locator('main').textContent()) ?? '';
+    const main = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(main).toContain('Dalston');
     expect(main).toContain('Hackney');
     expect(main).toContain('IOPC 2023/012345');

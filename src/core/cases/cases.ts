@@ -107,6 +107,7 @@ export async function addSource(ctx: CaseContext, actor: Actor, raw: Ref & Recor
   const file = raw.file && raw.file.bytes.byteLength > 0 ? raw.file : null;
   const fileName = file ? safeFileName(file.name) : null;
   if (!file && !input.text) throw new Invalid("Paste the source's text or upload a copy of it.", { field: 'text' });
+  await loadIncident(ctx.db.db, raw); // before the copy is stored, so a wrong case leaves no file behind
   const bytes = file ? file.bytes : new TextEncoder().encode(input.text);
   const stored = await ctx.files.put(bytes);
   return edit(ctx, actor, raw, async (tx, audit) => {
