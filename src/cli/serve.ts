@@ -62,7 +62,10 @@ function serverEnv(config: AppConfig): NodeJS.ProcessEnv {
     HOST: config.host,
     PORT: String(config.port),
     ORIGIN: config.origin,
-    SCRUTINEER_DATA_DIR: config.dataDir
+    SCRUTINEER_DATA_DIR: config.dataDir,
+    // adapter-node refuses request bodies over 512 KB by default; a source's archived copy may be
+    // up to 10 MB (src/core/files/store.ts), so a form carrying one must get through to be judged.
+    BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '11M'
   };
 }
 

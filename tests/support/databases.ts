@@ -50,6 +50,13 @@ async function openPostgres(adminUrl: string) {
       await db.close();
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
+      // pool.end() returns before the server has let go of every connection; forcing the drop then
+      // kills a closing one, whose FATAL 57P01 reaches a client nobody listens to any more.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await a.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
     }

@@ -75,6 +75,12 @@ export const policy = {
   'action.edit': { scope: 'panel', roles: officers, what: "change an action's owner, due date, status or links" },
   // Case files (src/core/extract): suggestions from a source's text, for the clerk to accept, edit or reject
   'source.extract': { scope: 'panel', roles: officers, what: 'paste a source and see suggested quotes, quantities, dates and places' },
+  // Case files (src/core/cases). Police respondents see nothing of them.
+  'case.list': { scope: 'panel', roles: panelMembers, what: "read the panel's case files: incidents, sources, claims, referrals" },
+  'case.create': { scope: 'panel', roles: officers, what: 'open a case file for an incident' },
+  'case.edit': { scope: 'panel', roles: officers, what: 'record places, events, sources, claims, decisions, referrals and outcomes' },
+  'case.link-question': { scope: 'panel', roles: panelMembers, what: 'raise a question to the police from a case (link it to the case)' },
+  'case.witness-identity': { scope: 'panel', roles: officers, what: 'see who gave a witness account' },
 
   // Reviews of sampled encounters (src/core/reviews). The police respondent sees the samples sent to them.
   'sample.list': { scope: 'panel', roles: panelPeople, what: "list the panel's samples for review (police: those sent to them)" },

@@ -88,6 +88,27 @@ export const routeRules: Record<string, RouteRule> = {
   },
   '/w/[panel]/meetings/[meeting]/minutes': { view: 'meeting.list', actions: { save: 'minutes.draft', approve: 'minutes.approve', publish: 'minutes.publish' } },
 
+  '/w/[panel]/cases': { view: 'case.list', actions: { create: 'case.create' } },
+  '/w/[panel]/cases/[case]': { view: 'case.list' },
+  '/w/[panel]/cases/[case]/record': {
+    view: 'case.edit',
+    actions: {
+      incident: 'case.edit',
+      place: 'case.edit',
+      source: 'case.edit',
+      claim: 'case.edit',
+      decide: 'case.edit',
+      relate: 'case.edit',
+      event: 'case.edit',
+      referral: 'case.edit',
+      updateReferral: 'case.edit',
+      outcome: 'case.edit',
+      link: 'case.link-question'
+    }
+  },
+  // The archived copy of a source; the use case also keeps a witness account's copy from members.
+  '/w/[panel]/cases/[case]/sources/[source]': { view: 'case.list' },
+
   // The police respondent's inbox: the use cases check that each question is addressed to them.
   '/police': { view: 'police.inbox' },
   '/police/[question]': { view: 'police.inbox', actions: { acknowledge: 'police.inbox', clarification: 'police.inbox', answer: 'police.inbox' } }

@@ -751,3 +751,267 @@ export const notifications = pgTable(
 
 export type Notification = typeof notifications.$inferSelect;
 export type NewNotification = typeof notifications.$inferInsert;
+
+// ---- Case files (src/core/cases; DOMAIN.md §7): incidents of community concern, their sources,
+// claims, timeline, referrals and outcomes. Dates people give ('2023-07-21') are text, as for questions;
+// times of day are 'HH:MM' in London.
+
+export const incidentKinds = ['operation', 'protest', 'use of force', 'strip search', 'arrest', 'stop and search', 'death or serious injury', 'other'] as const;
+export type IncidentKind = (typeof incidentKinds)[number];
+export const sourceKinds = ['news article', 'police statement', 'official letter', 'witness account', 'social media post', 'footage'] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+export const claimStatuses = ['unverified', 'supported', 'disputed', 'refuted', 'established'] as const;
+export type ClaimStatus = (typeof claimStatuses)[number];
+export const claimRelationKinds = ['supports', 'contradicts'] as const;
+export type ClaimRelationKind = (typeof claimRelationKinds)[number];
+export const referralBodies = ['professional standards', 'iopc'] as const;
+export type ReferralBody = (typeof referralBodies)[number];
+export const investigationModes = ['local', 'directed', 'independent', 'without investigation'] as const;
+export type InvestigationMode = (typeof investigationModes)[number];
+export const referralStatuses = ['referred', 'assessing', 'under investigation', 'concluded', 'under review', 'closed'] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];
+export const referralOutcomes = ['case to answer: misconduct', 'case to answer: gross misconduct', 'no case to answer', 'reflective practice', 'referred to prosecutors', 'no further action'] as const;
+export type ReferralOutcome = (typeof referralOutcomes)[number];
+export const justiceOutcomeKinds = ['arrest', 'charge', 'conviction'] as const;
+export type JusticeOutcomeKind = (typeof justiceOutcomeKinds)[number];
+
+const inList = (column: unknown, values: readonly string[]) => sql.raw(`${(column as { name: string }).name} in (${values.map((v) => `'${v}'`).join(', ')})`);
+const panelRef = () =>
+  integer('panel_id')
+    .notNull()
+    .references(() => panels.id, { onDelete: 'cascade' });
+const incidentRef = () =>
+  integer('incident_id')
+    .notNull()
+    .references(() => incidents.id, { onDelete: 'cascade' });
+
+/** An incident of community concern: the case file's root. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    startsOn: text('starts_on').notNull(),
+    startsAt: text('starts_at'),
+    endsOn: text('ends_on'),
+    endsAt: text('ends_at'),
+    kinds: jsonb('kinds').$type<IncidentKind[]>().notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt()
+  },
+  (t) => [index('incidents_panel_idx').on(t.panelId)]
+);
+export type Incident = typeof incidents.$inferSelect;
+
+/** A place of an incident; ward and borough are assigned from the loaded boundaries when it is recorded. */
+export const incidentPlaces = pgTable(
+  'incident_places',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    incidentId: incidentRef(),
+    name: text('name').notNull(),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    wardCode: text('ward_code'),
+    wardName: text('ward_name'),
+    boroughCode: text('borough_code'),
+    boroughName: text('borough_name')
+  },
+  (t) => [index('incident_places_incident_idx').on(t.incidentId)]
+);
+export type IncidentPlace = typeof incidentPlaces.$inferSelect;
+
+/**
+ * Where an account comes from. The archived copy (pasted text or an uploaded file) is in the
+ * content-addressed file store under its SHA-256; the URL is only recorded, never fetched.
+ */
+export const caseSources = pgTable(
+  'case_sources',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    incidentId: incidentRef(),
+    kind: text('kind').$type<SourceKind>().notNull(),
+    title: text('title').notNull(),
+    publisher: text('publisher').notNull().default(''),
+    /** Who wrote or gave it. For a witness account, shown to the chair and clerk only. */
+    author: text('author').notNull().default(''),
+    url: text('url'),
+    publishedOn: text('published_on'),
+    retrievedAt: timestamp('retrieved_at', { withTimezone: true }).notNull(),
+    text: text('text').notNull().default(''),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    /** The uploaded file's name (its last part only), or null for pasted text. */
+    fileName: text('file_name'),
+    mediaType: text('media_type').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt()
+  },
+  (t) => [index('case_sources_incident_idx').on(t.incidentId), check('case_sources_kind_check', inList(t.kind, sourceKinds))]
+);
+export type CaseSource = typeof caseSources.$inferSelect;
+
+/** A dated event of the incident's timeline. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    incidentId: incidentRef(),
+    occurredOn: text('occurred_on').notNull(),
+    occurredAt: text('occurred_at'),
+    description: text('description').notNull(),
+    createdAt: createdAt()
+  },
+  (t) => [index('case_events_incident_idx').on(t.incidentId)]
+);
+export type CaseEvent = typeof caseEvents.$inferSelect;
+
+/** The sources that support an event of the timeline. */
+export const caseEventSources = pgTable(
+  'case_event_sources',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => caseEvents.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => caseSources.id, { onDelete: 'cascade' })
+  },
+  (t) => [uniqueIndex('case_event_sources_unique').on(t.eventId, t.sourceId)]
+);
+
+/** Who claimed what, in which source (with the span of its text), and where the claim stands. */
+export const claims = pgTable(
+  'claims',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    incidentId: incidentRef(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => caseSources.id, { onDelete: 'cascade' }),
+    claimant: text('claimant').notNull(),
+    text: text('text').notNull(),
+    /** Character offsets into the source's text (end exclusive), or null when the claim is not quoted. */
+    spanStart: integer('span_start'),
+    spanEnd: integer('span_end'),
+    status: text('status').$type<ClaimStatus>().notNull().default('unverified'),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedByLabel: text('decided_by_label'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    reason: text('reason'),
+    createdAt: createdAt()
+  },
+  (t) => [index('claims_incident_idx').on(t.incidentId), check('claims_status_check', inList(t.status, claimStatuses))]
+);
+export type Claim = typeof claims.$inferSelect;
+
+/** Each decision on a claim's status, with who made it and why. */
+export const claimDecisions = pgTable(
+  'claim_decisions',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    status: text('status').$type<ClaimStatus>().notNull(),
+    reason: text('reason').notNull(),
+    decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedByLabel: text('decided_by_label').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull()
+  },
+  (t) => [index('claim_decisions_claim_idx').on(t.claimId)]
+);
+export type ClaimDecision = typeof claimDecisions.$inferSelect;
+
+/** One claim supports or contradicts another. */
+export const claimRelations = pgTable(
+  'claim_relations',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    fromClaimId: integer('from_claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    toClaimId: integer('to_claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<ClaimRelationKind>().notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt()
+  },
+  (t) => [
+    uniqueIndex('claim_relations_unique').on(t.fromClaimId, t.toClaimId),
+    check('claim_relations_kind_check', inList(t.kind, claimRelationKinds)),
+    check('claim_relations_not_self', sql`${t.fromClaimId} <> ${t.toClaimId}`)
+  ]
+);
+export type ClaimRelation = typeof claimRelations.$inferSelect;
+
+/** A complaint or conduct referral to professional standards or the IOPC (DOMAIN.md §7). */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    incidentId: incidentRef(),
+    body: text('body').$type<ReferralBody>().notNull(),
+    reference: text('reference').notNull().default(''),
+    referredOn: text('referred_on').notNull(),
+    mode: text('mode').$type<InvestigationMode>(),
+    status: text('status').$type<ReferralStatus>().notNull(),
+    outcome: text('outcome').$type<ReferralOutcome>(),
+    outcomeOn: text('outcome_on'),
+    reviewRequestedOn: text('review_requested_on'),
+    reviewOutcome: text('review_outcome').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt()
+  },
+  (t) => [
+    index('referrals_incident_idx').on(t.incidentId),
+    check('referrals_body_check', inList(t.body, referralBodies)),
+    check('referrals_status_check', inList(t.status, referralStatuses))
+  ]
+);
+export type Referral = typeof referrals.$inferSelect;
+
+/** Arrests, charges and convictions, each with its source. */
+export const justiceOutcomes = pgTable(
+  'justice_outcomes',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    incidentId: incidentRef(),
+    kind: text('kind').$type<JusticeOutcomeKind>().notNull(),
+    occurredOn: text('occurred_on').notNull(),
+    people: integer('people').notNull().default(1),
+    description: text('description').notNull(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => caseSources.id, { onDelete: 'restrict' }),
+    createdAt: createdAt()
+  },
+  (t) => [index('justice_outcomes_incident_idx').on(t.incidentId), check('justice_outcomes_kind_check', inList(t.kind, justiceOutcomeKinds))]
+);
+export type JusticeOutcome = typeof justiceOutcomes.$inferSelect;
+
+/** Questions to the police raised from a case. */
+export const caseQuestions = pgTable(
+  'case_questions',
+  {
+    panelId: panelRef(),
+    incidentId: incidentRef(),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' })
+  },
+  (t) => [uniqueIndex('case_questions_unique').on(t.incidentId, t.questionId)]
+);

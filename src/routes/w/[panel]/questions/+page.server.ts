@@ -1,3 +1,5 @@
+import { linkQuestion } from '$core/cases/cases.ts';
+import { caseForQuestion } from '$core/cases/read.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
 import { draftQuestion, listQuestions } from '$core/questions/questions.ts';
 import { authContext } from '$lib/server/auth.ts';
@@ -6,7 +8,7 @@ import { questionForPage } from '$lib/server/question-page.ts';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
-const fields = ['title', 'body', 'metric', 'area', 'period', 'value'] as const;
+const fields = ['title', 'body', 'metric', 'area', 'period', 'value', 'caseId'] as const;
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const ctx = await authContext();
@@ -14,7 +16,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const list = await listQuestions(ctx, locals.actor, panel.id);
   // A figure's "ask the police" link fills the finding: ?metric=…&area=…&period=…&value=…
   const fromFigure = Object.fromEntries(['metric', 'area', 'period', 'value'].map((k) => [k, url.searchParams.get(k) ?? '']));
-  return { panel: { name: panel.name, slug: panel.slug }, questions: list.map(questionForPage), fromFigure };
+  // A case file's "raise a question" link fills the title and the question: ?case=<id>
+  const fromCase = url.searchParams.has('case') ? await caseForQuestion(ctx, locals.actor, { panelId: panel.id, incidentId: Number(url.searchParams.get('case')) }) : null;
+  return { panel: { name: panel.name, slug: panel.slug }, questions: list.map(questionForPage), fromFigure, fromCase };
 };
 
 export const actions: Actions = {
@@ -26,7 +30,10 @@ export const actions: Actions = {
       const panel = await panelBySlug(ctx, locals.actor, params.panel);
       const hasFinding = [values.metric, values.area, values.period, values.value].some((v) => v.trim());
       const finding = hasFinding ? { metric: values.metric, area: values.area, period: values.period, value: values.value } : undefined;
+      const caseRef = values.caseId ? { panelId: panel.id, incidentId: Number(values.caseId) } : null;
+      if (caseRef) await caseForQuestion(ctx, locals.actor, caseRef); // the case must be there before the draft is made
       id = (await draftQuestion(ctx, locals.actor, { panelId: panel.id, title: values.title, body: values.body, finding })).id;
+      if (caseRef) await linkQuestion(ctx, locals.actor, { ...caseRef, questionId: id });
     } catch (err) {
       return formFailure(err, values);
     }

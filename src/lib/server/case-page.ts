@@ -1,0 +1,32 @@
+import type { Actor } from '$core/access/actor.ts';
+import type { CaseContext } from '$core/cases/cases.ts';
+import { warehouseAreaFinder, type AreaFinder } from '$core/cases/places.ts';
+import { NotFound } from '$core/errors.ts';
+import { createFileStore, type FileStore } from '$core/files/store.ts';
+import { panelBySlug } from '$core/panels/panels.ts';
+import { authContext } from './auth.ts';
+import { serverContext } from './context.ts';
+
+let files: FileStore | null = null;
+let areas: AreaFinder | null = null;
+
+/** The server's context for case files: the workflow database, the file store and the area finder. */
+export async function caseContext(): Promise<CaseContext> {
+  const [server, auth] = await Promise.all([serverContext(), authContext()]);
+  files ??= createFileStore(server.filesDir);
+  areas ??= warehouseAreaFinder(server.warehouse);
+  return { ...auth, files, areas };
+}
+
+/** A numeric id from the URL; anything else is not found. */
+export function idParam(raw: string): number {
+  if (!/^\d{1,9}$/.test(raw)) throw new NotFound('There is nothing at this address.');
+  return Number(raw);
+}
+
+/** The panel and case a case route is about, checked against the actor. */
+export async function caseRef(actor: Actor, params: { panel: string; case: string }) {
+  const ctx = await caseContext();
+  const panel = await panelBySlug(ctx, actor, params.panel);
+  return { ctx, panel, ref: { panelId: panel.id, incidentId: idParam(params.case) } };
+}
