@@ -59,6 +59,11 @@ action.list                    sign-in   404       ok        ok        ok       
 action.create                  sign-in   404       403       ok        ok        403       404       404
 action.edit                    sign-in   404       403       ok        ok        403       404       404
 source.extract                 sign-in   404       403       ok        ok        403       404       404
+case.list                      sign-in   404       ok        ok        ok        403       404       404
+case.create                    sign-in   404       403       ok        ok        403       404       404
+case.edit                      sign-in   404       403       ok        ok        403       404       404
+case.link-question             sign-in   404       ok        ok        ok        403       404       404
+case.witness-identity          sign-in   404       403       ok        ok        403       404       404
 sample.list                    sign-in   404       ok        ok        ok        ok        404       404
 sample.draw                    sign-in   404       403       ok        ok        403       404       404
 sample.view                    sign-in   404       ok        ok        ok        404       404       404
@@ -80,11 +85,6 @@ declaration.record             sign-in   404       403       ok        ok       
 minutes.draft                  sign-in   404       403       ok        ok        403       404       404
 minutes.approve                sign-in   404       403       ok        ok        403       404       404
 minutes.publish                sign-in   404       403       ok        ok        403       404       404
-case.list                      sign-in   404       ok        ok        ok        403       404       404
-case.create                    sign-in   404       403       ok        ok        403       404       404
-case.edit                      sign-in   404       403       ok        ok        403       404       404
-case.link-question             sign-in   404       ok        ok        ok        403       404       404
-case.witness-identity          sign-in   404       403       ok        ok        403       404       404
 tracker.view                   ok        ok        ok        ok        ok        ok        ok        ok
 minutes.read-published         ok        ok        ok        ok        ok        ok        ok        ok
 `.trim();
