@@ -4,7 +4,7 @@ import { normaliseLabel, type Dimension } from '../../police-data/vocabulary.ts'
 import { writeCoordAreas, type AreaAssigner } from '../areas.ts';
 import { forceMonthFromName, type Format } from '../formats.ts';
 import type { FileReport } from '../report.ts';
-import { finishSource, insertSource, rowsOf, supersede, type ImportRun } from '../run.ts';
+import { finishSource, insertSource, rowsOf, supersede, timePhase, type ImportRun } from '../run.ts';
 import type { SourceInput } from '../sources.ts';
 import { describeFile } from './describe.ts';
 import { csvLinesOfRecordsSql, csvStageSql, STAGE_COLUMNS, stageJson, type Unparsable } from './stage.ts';
@@ -46,17 +46,18 @@ export async function importStopsBatch(run: ImportRun, files: StopFile[], assign
   const prepared: Prepared[] = [];
   try {
     // Decompression runs on libuv's thread pool, so files are prepared a few at a time.
-    const ready = await mapLimit(files, 4, (f, i) => prepare(run, f, i));
+    const ready = await timePhase(run.phases, 'decompress', () => mapLimit(files, 4, (f, i) => prepare(run, f, i)));
     for (const p of ready) if (p) prepared.push(p);
-    const { files: readable, stats } = await readStats(conn, prepared);
+    const { files: readable, stats } = await timePhase(run.phases, 'statistics', () => readStats(conn, prepared));
     let usable = readable;
-    usable = await registerSources(run, usable, stats);
+    usable = await timePhase(run.phases, 'register sources', () => registerSources(run, usable, stats));
     if (usable.length === 0) return;
-    const unknown = await mapLabels(conn, usable, stats);
-    await placeCoordinates(conn, usable, await assigner());
-    await insertRows(conn);
-    await quarantineRows(conn, usable, stats);
-    await finish(run, usable, stats, unknown);
+    const unknown = await timePhase(run.phases, 'map labels', () => mapLabels(conn, usable, stats));
+    const areas = await timePhase(run.phases, 'load boundaries', () => assigner());
+    await placeCoordinates(run, usable, areas);
+    await timePhase(run.phases, 'insert rows', () => insertRows(conn));
+    await timePhase(run.phases, 'quarantine', () => quarantineRows(conn, usable, stats));
+    await timePhase(run.phases, 'finish sources', () => finish(run, usable, stats, unknown));
   } finally {
     for (const p of prepared) fs.rmSync(p.plain, { force: true });
   }
@@ -231,13 +232,16 @@ async function mapLabels(conn: DuckDBConnection, files: Prepared[], stats: Map<n
 }
 
 /** Point-in-polygon once per distinct coordinate: police locations are snapped to map points. */
-async function placeCoordinates(conn: DuckDBConnection, files: Prepared[], assigner: AreaAssigner | null) {
-  const coords = await rowsOf<{ latitude: number; longitude: number }>(
+async function placeCoordinates(run: ImportRun, files: Prepared[], assigner: AreaAssigner | null) {
+  const conn = run.conn;
+  const coords = await timePhase(run.phases, 'distinct coordinates', () =>
+    rowsOf<{ latitude: number; longitude: number }>(
     conn,
     `SELECT DISTINCT latitude, longitude FROM typed_v
      WHERE reason IS NULL AND latitude IS NOT NULL AND file IN (${files.map((f) => f.index).join(', ')})`
+    )
   );
-  await writeCoordAreas(conn, coords, assigner);
+  await timePhase(run.phases, 'point in polygon', () => writeCoordAreas(conn, coords, assigner));
 }
 
 async function insertRows(conn: DuckDBConnection) {
