@@ -287,7 +287,22 @@ async function labelCombinations(conn: DuckDBConnection, files: Prepared[]) {
     ${joins}`);
 }
 
+/**
+ * Rows are inserted without keeping their order: DuckDB then reads the files on all its threads at
+ * once instead of one after the other. Nothing depends on the order rows are stored in (each row
+ * keeps its `record`, and row_number() still numbers each file's lines in order: a streaming window
+ * is order-dependent whatever this setting says).
+ */
 async function insertRows(conn: DuckDBConnection) {
+  await conn.run('SET preserve_insertion_order = false');
+  try {
+    await insertAll(conn);
+  } finally {
+    await conn.run('RESET preserve_insertion_order');
+  }
+}
+
+async function insertAll(conn: DuckDBConnection) {
   const dims = Object.keys(labelColumns);
   // Every good row's combination is in label_combo; were one missing, its NULL code would fail the
   // NOT NULL columns and with them the import, never load a row wrongly.
