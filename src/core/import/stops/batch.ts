@@ -37,8 +37,10 @@ interface FileStats {
 
 /**
  * Loads all the stop-and-search files of one import together: DuckDB reads every file in one
- * statement per pass (per-file statistics, coordinates, insert, and quarantine only when a file
- * has bad rows), so a thousand small files cost little more than one big one.
+ * statement per pass, so a thousand small files cost little more than one big one. There are two
+ * passes over the rows: one grouping them (per-file counts and label histograms, distinct
+ * coordinates, label combinations: `groupRows`), then the insert; a third, for quarantine, only
+ * when a file has bad rows. The time of each phase is in the report (`phases`).
  */
 export async function importStopsBatch(run: ImportRun, files: StopFile[], assigner: () => Promise<AreaAssigner | null>) {
   const conn = run.conn;
