@@ -51,6 +51,7 @@ export async function importStopsBatch(run: ImportRun, files: StopFile[], assign
     const ready = await timePhase(run.phases, 'decompress', () => mapLimit(files, 4, (f, i) => prepare(run, f, i)));
     for (const p of ready) if (p) prepared.push(p);
     const { files: readable, stats } = await timePhase(run.phases, 'statistics', () => readStats(conn, prepared));
+    await conn.run(stageViewSql(readable, true));
     let usable = readable;
     usable = await timePhase(run.phases, 'register sources', () => registerSources(run, usable, stats));
     if (usable.length === 0) return;
@@ -100,8 +101,9 @@ function fail(report: FileReport, message: string) {
 
 const csvFiles = (files: Prepared[]) => files.filter((f) => f.format === 'police-uk-stop-search-csv');
 
-function stageViewSql(files: Prepared[]): string {
-  const branches = [...csvFiles(files).map((f) => csvStageSql(f.index, f.plain, f.header ?? [])), `SELECT * FROM json_stage`];
+/** The staged rows of `files`, numbered (`record`) only when asked: the grouping pass needs no numbers. */
+function stageViewSql(files: Prepared[], numbered: boolean): string {
+  const branches = [...csvFiles(files).map((f) => csvStageSql(f.index, f.plain, f.header ?? [], numbered)), `SELECT * FROM json_stage`];
   return `CREATE OR REPLACE TEMP VIEW stage_v AS ${branches.join(' UNION ALL ')}`;
 }
 
@@ -145,7 +147,7 @@ async function groupRows(conn: DuckDBConnection): Promise<void> {
 }
 
 async function fileStats(conn: DuckDBConnection, files: Prepared[]): Promise<Map<number, FileStats>> {
-  await conn.run(stageViewSql(files));
+  await conn.run(stageViewSql(files, false));
   await conn.run(typedViewSql);
   await groupRows(conn);
   const rows = await rowsOf<FileStats>(
