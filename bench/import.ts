@@ -56,6 +56,8 @@ function printFigures(env: BenchEnv, { inProcess, child, duck }: Figures) {
   env.print(`  in this process   ${int(inProcess.rows)} rows  ${secs(inProcess.seconds)}  ${rate(inProcess.rows, inProcess.seconds)} rows/s`);
   env.print(`  in a child        ${int(child.rows)} rows  ${secs(child.seconds)}  ${rate(child.rows, child.seconds)} rows/s`);
   if (inProcess.problems) env.print(`  note: ${inProcess.problems}`);
+  const phases = Object.entries(inProcess.phases).filter(([, ms]) => ms >= 50);
+  env.print(`  phases in this process: ${phases.map(([name, ms]) => `${name} ${secs(ms / 1000)}`).join(', ')}`);
   if (child.failed) env.print(`  note: ${child.failed} file(s) failed in the child`);
   env.print('DuckDB alone on the same files, in this process, 2 threads, 1GB (ratios use the in-process import):');
   env.print(`  CREATE TABLE AS read_csv (default detection)  ${int(duck.createRows)} rows  ${secs(duck.create)} ${runs(duck.createRuns)}  importer/DuckDB ${ratio(vsDuck(duck.create))}`);
@@ -95,7 +97,7 @@ async function importInProcess(dataDir: string, archive: string) {
   const wh = await Warehouse.open({ path: path.join(dataDir, 'warehouse.duckdb'), ...WAREHOUSE });
   try {
     const { value: report, seconds } = await timed(() => importFiles(wh, dataDir, { paths: [archive] }));
-    return { rows: report.totals.read, seconds, problems: problemsOf(report) };
+    return { rows: report.totals.read, seconds, problems: problemsOf(report), phases: report.phases ?? {} };
   } finally {
     await wh.close();
   }

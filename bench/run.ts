@@ -10,6 +10,7 @@ import { importedWarehouse, machine, makeScratch, sharedData, type Benchmark } f
  * its own file and is listed here; one that reads a full warehouse gets it from
  * `importedWarehouse(env)` (support.ts), e.g.
  *   { name: 'figures', run: async (env) => { const wh = await importedWarehouse(env); try { await benchFigures(wh, env.print); } finally { await wh.close(); } } }
+ * `npm run bench -- import` runs only the import benchmark (any names: the first word of each).
  * Exits 0 when every benchmark ran, whatever the figures; 1 only if one crashed.
  */
 const figuresBenchmark: Benchmark = {
@@ -24,7 +25,15 @@ const figuresBenchmark: Benchmark = {
   }
 };
 
-const benchmarks: Benchmark[] = [importBenchmark, figuresBenchmark, dashboardBenchmark, packBenchmark];
+const all: Benchmark[] = [importBenchmark, figuresBenchmark, dashboardBenchmark, packBenchmark];
+
+/** `npm run bench -- import figures` runs only the benchmarks whose names start with a given word. */
+const only = process.argv.slice(2).map((a) => a.toLowerCase());
+const benchmarks = only.length ? all.filter((b) => only.some((w) => b.name.toLowerCase().startsWith(w))) : all;
+if (benchmarks.length === 0) {
+  console.log(`no benchmark matches ${only.join(', ')}: the benchmarks are ${all.map((b) => b.name.split(':')[0]).join(', ')}`);
+  process.exit(1);
+}
 
 const print = (line = '') => console.log(line);
 const data = sharedData();

@@ -7,7 +7,7 @@ import { importCensus } from './census.ts';
 import { recognise, type Format, type Recognised } from './formats.ts';
 import { importLookup } from './lookups.ts';
 import { emptyFileReport, isBalanced, totalsOf, type FileReport, type ImportReport } from './report.ts';
-import { rowsOf, type ImportRun } from './run.ts';
+import { rowsOf, timePhase, type ImportRun } from './run.ts';
 import { expandPaths, type SourceInput } from './sources.ts';
 import { importStopsBatch, type StopFile } from './stops/batch.ts';
 
@@ -41,9 +41,10 @@ const order: Record<Format, number> = {
  */
 export async function importFiles(wh: Warehouse, dataDir: string, opts: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
-  const { sources, unreadable } = await expandPaths(opts.paths);
+  const phases: Record<string, number> = {};
+  const { sources, unreadable } = await timePhase(phases, 'hash sources', () => expandPaths(opts.paths));
   const reports: FileReport[] = unreadable.map((u) => ({ ...emptyFileReport(u.origin, 'unknown'), status: 'failed', messages: [u.error] }));
-  const planned = await plan(sources, reports);
+  const planned = await timePhase(phases, 'recognise formats', () => plan(sources, reports));
   // We hold the data folder's lock, so anything in tmp/ was left by an import that was killed.
   const tmpRoot = path.join(dataDir, 'imports', 'tmp');
   fs.rmSync(tmpRoot, { recursive: true, force: true });
@@ -57,7 +58,8 @@ export async function importFiles(wh: Warehouse, dataDir: string, opts: ImportOp
         importsDir: path.join(dataDir, 'imports'),
         importedAt: new Date(),
         force: opts.force ?? null,
-        boundaryVersion: 0
+        boundaryVersion: 0,
+        phases
       };
       const [{ n: before }] = await rowsOf<{ n: number }>(run.conn, 'SELECT count(*)::INTEGER AS n FROM stop_search');
       await run.conn.run('BEGIN TRANSACTION');
@@ -70,8 +72,9 @@ export async function importFiles(wh: Warehouse, dataDir: string, opts: ImportOp
         }
         if (stops.length) await importStopsBatch(run, stops, assigner);
         opts.onProgress?.(planned.length, planned.length, '');
-        if (run.boundaryVersion > 0 && before > 0) reassigned = await reassignAll(run.conn, await assigner());
-        await run.conn.run('COMMIT');
+        if (run.boundaryVersion > 0 && before > 0)
+          reassigned = await timePhase(phases, 'reassign areas', async () => reassignAll(run.conn, await assigner()));
+        await timePhase(run.phases, 'commit', () => run.conn.run('COMMIT'));
       } catch (err) {
         await run.conn.run('ROLLBACK');
         throw err;
@@ -82,7 +85,7 @@ export async function importFiles(wh: Warehouse, dataDir: string, opts: ImportOp
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }
   const totals = totalsOf(reports);
-  return { files: reports, totals, balanced: isBalanced(totals) && reports.every(isBalanced), reassigned, durationMs: Date.now() - started };
+  return { files: reports, totals, balanced: isBalanced(totals) && reports.every(isBalanced), reassigned, durationMs: Date.now() - started, phases };
 }
 
 async function plan(sources: SourceInput[], reports: FileReport[]): Promise<Planned[]> {
@@ -116,7 +119,7 @@ async function importOne(run: ImportRun, { src, kind }: Planned, stops: StopFile
     return { ...report, read: s.rows_read, skipped: s.rows_read, sourceId: s.id, messages: [`already loaded (source ${s.id}, from ${s.origin})`] };
   }
   try {
-    const stored = await storeCopy(run, src);
+    const stored = await timePhase(run.phases, 'store copies', () => storeCopy(run, src));
     if (kind.format === 'boundaries') await importBoundaries(run, src, report, stored);
     else if (kind.format === 'census-ts021') await importCensus(run, src, report, stored);
     else if (kind.format === 'lookup') await importLookup(run, src, kind.lookupKind!, report, stored);

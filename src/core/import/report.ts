@@ -32,6 +32,8 @@ export interface ImportReport {
   balanced: boolean;
   reassigned?: number;
   durationMs: number;
+  /** Milliseconds per phase (reading sources, statistics, area assignment, inserting…), for tuning. */
+  phases?: Record<string, number>;
 }
 
 export function emptyFileReport(path: string, format: Format): FileReport {

@@ -12,6 +12,18 @@ export interface ImportRun {
   force: string | null;
   /** Counts boundary changes, so police files after them are placed with the new areas. */
   boundaryVersion: number;
+  /** Milliseconds spent in each phase of the import, summed over files (see `timePhase`). */
+  phases: Record<string, number>;
+}
+
+/** Runs `fn`, adding the milliseconds it took to `phases[name]`: the report shows where time goes. */
+export async function timePhase<T>(phases: Record<string, number>, name: string, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    phases[name] = Math.round((phases[name] ?? 0) + performance.now() - started);
+  }
 }
 
 export async function rowsOf<T>(conn: DuckDBConnection, sql: string, params?: unknown[]): Promise<T[]> {

@@ -4,7 +4,7 @@ import { normaliseLabel, type Dimension } from '../../police-data/vocabulary.ts'
 import { writeCoordAreas, type AreaAssigner } from '../areas.ts';
 import { forceMonthFromName, type Format } from '../formats.ts';
 import type { FileReport } from '../report.ts';
-import { finishSource, insertSource, rowsOf, supersede, type ImportRun } from '../run.ts';
+import { finishSource, insertSource, rowsOf, supersede, timePhase, type ImportRun } from '../run.ts';
 import type { SourceInput } from '../sources.ts';
 import { describeFile } from './describe.ts';
 import { csvLinesOfRecordsSql, csvStageSql, STAGE_COLUMNS, stageJson, type Unparsable } from './stage.ts';
@@ -37,8 +37,10 @@ interface FileStats {
 
 /**
  * Loads all the stop-and-search files of one import together: DuckDB reads every file in one
- * statement per pass (per-file statistics, coordinates, insert, and quarantine only when a file
- * has bad rows), so a thousand small files cost little more than one big one.
+ * statement per pass, so a thousand small files cost little more than one big one. There are two
+ * passes over the rows: one grouping them (per-file counts and label histograms, distinct
+ * coordinates, label combinations: `groupRows`), then the insert; a third, for quarantine, only
+ * when a file has bad rows. The time of each phase is in the report (`phases`).
  */
 export async function importStopsBatch(run: ImportRun, files: StopFile[], assigner: () => Promise<AreaAssigner | null>) {
   const conn = run.conn;
@@ -46,17 +48,20 @@ export async function importStopsBatch(run: ImportRun, files: StopFile[], assign
   const prepared: Prepared[] = [];
   try {
     // Decompression runs on libuv's thread pool, so files are prepared a few at a time.
-    const ready = await mapLimit(files, 4, (f, i) => prepare(run, f, i));
+    const ready = await timePhase(run.phases, 'decompress', () => mapLimit(files, 4, (f, i) => prepare(run, f, i)));
     for (const p of ready) if (p) prepared.push(p);
-    const { files: readable, stats } = await readStats(conn, prepared);
+    const { files: readable, stats } = await timePhase(run.phases, 'statistics', () => readStats(conn, prepared));
+    await conn.run(stageViewSql(readable, true));
     let usable = readable;
-    usable = await registerSources(run, usable, stats);
+    usable = await timePhase(run.phases, 'register sources', () => registerSources(run, usable, stats));
     if (usable.length === 0) return;
-    const unknown = await mapLabels(conn, usable, stats);
-    await placeCoordinates(conn, usable, await assigner());
-    await insertRows(conn);
-    await quarantineRows(conn, usable, stats);
-    await finish(run, usable, stats, unknown);
+    const unknown = await timePhase(run.phases, 'map labels', () => mapLabels(conn, usable, stats));
+    const areas = await timePhase(run.phases, 'load boundaries', () => assigner());
+    await placeCoordinates(run, usable, areas);
+    await timePhase(run.phases, 'label combinations', () => labelCombinations(conn, usable));
+    await timePhase(run.phases, 'insert rows', () => insertRows(conn));
+    await timePhase(run.phases, 'quarantine', () => quarantineRows(conn, usable, stats));
+    await timePhase(run.phases, 'finish sources', () => finish(run, usable, stats, unknown));
   } finally {
     for (const p of prepared) fs.rmSync(p.plain, { force: true });
   }
@@ -96,8 +101,9 @@ function fail(report: FileReport, message: string) {
 
 const csvFiles = (files: Prepared[]) => files.filter((f) => f.format === 'police-uk-stop-search-csv');
 
-function stageViewSql(files: Prepared[]): string {
-  const branches = [...csvFiles(files).map((f) => csvStageSql(f.index, f.plain, f.header ?? [])), `SELECT * FROM json_stage`];
+/** The staged rows of `files`, numbered (`record`) only when asked: the grouping pass needs no numbers. */
+function stageViewSql(files: Prepared[], numbered: boolean): string {
+  const branches = [...csvFiles(files).map((f) => csvStageSql(f.index, f.plain, f.header ?? [], numbered)), `SELECT * FROM json_stage`];
   return `CREATE OR REPLACE TEMP VIEW stage_v AS ${branches.join(' UNION ALL ')}`;
 }
 
@@ -123,16 +129,42 @@ async function readStats(conn: DuckDBConnection, files: Prepared[]): Promise<{ f
   }
 }
 
+const labelCols = Object.values(labelColumns);
+const groupedCols = [...labelCols, ...Object.values(booleanColumns)];
+
+/**
+ * The one pass over every row before the insert: DuckDB groups the rows of each file by their raw
+ * labels (for counts, label histograms and the label combinations the insert looks up) and, in the
+ * same scan, by their coordinates (for point-in-polygon). The result, `batch_groups`, is a few
+ * hundred thousand rows however many files there are; everything up to the insert reads it.
+ */
+async function groupRows(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`CREATE OR REPLACE TEMP TABLE batch_groups AS
+    SELECT file, ${groupedCols.join(', ')}, latitude, longitude, grouping(latitude) = 0 AS is_coord,
+      count(*)::INTEGER AS n, count(*) FILTER (WHERE reason IS NULL)::INTEGER AS good
+    FROM typed_v
+    GROUP BY GROUPING SETS ((file, ${groupedCols.join(', ')}), (file, latitude, longitude))`);
+}
+
 async function fileStats(conn: DuckDBConnection, files: Prepared[]): Promise<Map<number, FileStats>> {
-  await conn.run(stageViewSql(files));
+  await conn.run(stageViewSql(files, false));
   await conn.run(typedViewSql);
-  const hist = Object.entries({ ...labelColumns, ...booleanColumns })
-    .map(([d, col]) => `histogram(${col}) FILTER (WHERE reason IS NULL) AS "${d}"`)
-    .join(', ');
+  await groupRows(conn);
   const rows = await rowsOf<FileStats>(
     conn,
-    `SELECT file, count(*)::INTEGER AS read, count(reason)::INTEGER AS bad, NULL AS month, ${hist} FROM typed_v GROUP BY file`
+    `SELECT file, sum(n)::INTEGER AS read, sum(n - good)::INTEGER AS bad, NULL AS month FROM batch_groups
+     WHERE NOT is_coord GROUP BY file ORDER BY file`
   );
+  const byFile = new Map(rows.map((r) => [r.file, r]));
+  // Histograms of the raw labels of the good rows, per file, sorted as DuckDB sorts text.
+  const counted = Object.entries({ ...labelColumns, ...booleanColumns })
+    .map(([d, col]) => `SELECT file, '${d}' AS dimension, ${col} AS key, sum(good)::INTEGER AS value FROM batch_groups
+       WHERE NOT is_coord AND good > 0 AND ${col} IS NOT NULL GROUP BY file, ${col}`)
+    .join(' UNION ALL ');
+  for (const h of await rowsOf<{ file: number; dimension: string; key: string; value: number }>(conn, `${counted} ORDER BY file, dimension, key`)) {
+    const r = byFile.get(h.file);
+    if (r) ((r[h.dimension] ??= []) as Histogram).push({ key: h.key, value: String(h.value) });
+  }
   // Only a file whose name does not give its month needs the month its records point to.
   const unnamed = files.filter((f) => !f.nameMonth).map((f) => f.index);
   const months = unnamed.length
@@ -143,10 +175,10 @@ async function fileStats(conn: DuckDBConnection, files: Prepared[]): Promise<Map
       )
     : [];
   for (const m of months) {
-    const r = rows.find((x) => x.file === m.file);
+    const r = byFile.get(m.file);
     if (r) r.month = m.month;
   }
-  return new Map(rows.map((r) => [r.file, r]));
+  return byFile;
 }
 
 /**
@@ -231,21 +263,55 @@ async function mapLabels(conn: DuckDBConnection, files: Prepared[], stats: Map<n
 }
 
 /** Point-in-polygon once per distinct coordinate: police locations are snapped to map points. */
-async function placeCoordinates(conn: DuckDBConnection, files: Prepared[], assigner: AreaAssigner | null) {
-  const coords = await rowsOf<{ latitude: number; longitude: number }>(
+async function placeCoordinates(run: ImportRun, files: Prepared[], assigner: AreaAssigner | null) {
+  const conn = run.conn;
+  const coords = await timePhase(run.phases, 'distinct coordinates', () => rowsOf<{ latitude: number; longitude: number }>(
     conn,
-    `SELECT DISTINCT latitude, longitude FROM typed_v
-     WHERE reason IS NULL AND latitude IS NOT NULL AND file IN (${files.map((f) => f.index).join(', ')})`
-  );
-  await writeCoordAreas(conn, coords, assigner);
+    `SELECT DISTINCT latitude, longitude FROM batch_groups
+     WHERE is_coord AND good > 0 AND latitude IS NOT NULL AND file IN (${files.map((f) => f.index).join(', ')})`
+  ));
+  await timePhase(run.phases, 'point in polygon', () => writeCoordAreas(conn, coords, assigner));
 }
 
-async function insertRows(conn: DuckDBConnection) {
+/**
+ * Rows have few distinct combinations of raw labels (about 33,000 in 1.07 million rows): each
+ * combination is given its codes and label ids once, here, so the insert looks labels up with one
+ * join instead of one per dimension.
+ */
+async function labelCombinations(conn: DuckDBConnection, files: Prepared[]) {
   const dims = Object.entries(labelColumns);
   const joins = dims
-    .map(([d, col]) => `LEFT JOIN labels l_${d} ON l_${d}.dimension = '${d}' AND l_${d}.raw = t.${col}`)
+    .map(([d, col]) => `LEFT JOIN labels l_${d} ON l_${d}.dimension = '${d}' AND l_${d}.raw = g.${col}`)
     .join('\n    ');
-  const codes = dims.map(([d]) => `coalesce(l_${d}.code, 'unknown'), l_${d}.id`).join(',\n      ');
+  const codes = dims.map(([d]) => `coalesce(l_${d}.code, 'unknown')::code_${d} AS ${d}_code, l_${d}.id AS ${d}_label`).join(', ');
+  await conn.run(`CREATE OR REPLACE TEMP TABLE label_combo AS
+    SELECT g.*, ${codes}
+    FROM (SELECT DISTINCT ${labelCols.join(', ')} FROM batch_groups
+          WHERE NOT is_coord AND good > 0 AND file IN (${files.map((f) => f.index).join(', ')})) g
+    ${joins}`);
+}
+
+/**
+ * Rows are inserted without keeping their order: DuckDB then reads the files on all its threads at
+ * once instead of one after the other. Nothing depends on the order rows are stored in (each row
+ * keeps its `record`, and row_number() still numbers each file's lines in order: a streaming window
+ * is order-dependent whatever this setting says).
+ */
+async function insertRows(conn: DuckDBConnection) {
+  await conn.run('SET preserve_insertion_order = false');
+  try {
+    await insertAll(conn);
+  } finally {
+    await conn.run('RESET preserve_insertion_order');
+  }
+}
+
+async function insertAll(conn: DuckDBConnection) {
+  const dims = Object.keys(labelColumns);
+  // Every good row's combination is in label_combo; were one missing, its NULL code would fail the
+  // NOT NULL columns and with them the import, never load a row wrongly.
+  const joins = `LEFT JOIN label_combo k ON ${labelCols.map((c) => `k.${c} IS NOT DISTINCT FROM t.${c}`).join(' AND ')}`;
+  const codes = dims.map((d) => `k.${d}_code, k.${d}_label`).join(',\n      ');
   await conn.run(`INSERT INTO stop_search
     SELECT m.source_id, t.record, m.force, m.month,
       t.ts, CAST(timezone('Europe/London', t.ts) AS DATE), hour(timezone('Europe/London', t.ts)),

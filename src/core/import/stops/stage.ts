@@ -46,12 +46,15 @@ const NOT_NULL = String.fromCharCode(2);
  * Columns get the canonical names by header; a missing field comes back NULL (null_padding) while an
  * empty one stays '', so too few fields can be counted; a spare column catches too many.
  */
-export function csvStageSql(file: number, plainPath: string, header: string[]): string {
+export function csvStageSql(file: number, plainPath: string, header: string[], numbered = true): string {
   const names = header.map((h, i) => csvFieldOf[h as keyof typeof csvFieldOf] ?? `unused_${i}`);
   const columns = [...names, 'extra__'].map((n) => `'${n}': 'VARCHAR'`).join(', ');
   const present = names.map((n) => `(${n} IS NOT NULL)::INTEGER`).join(' + ');
   const fields = canonicalFields.map((c) => (names.includes(c) ? c : `NULL::VARCHAR AS ${c}`)).join(', ');
-  return `SELECT ${file} AS file, (row_number() OVER ())::INTEGER AS record, NULL::VARCHAR AS raw,
+  // Numbering is a window over the file in order, which DuckDB reads on one thread: a pass that
+  // does not need record numbers asks for none.
+  const record = numbered ? '(row_number() OVER ())::INTEGER' : 'NULL::INTEGER';
+  return `SELECT ${file} AS file, ${record} AS record, NULL::VARCHAR AS raw,
       CASE WHEN extra__ IS NOT NULL THEN ${header.length + 1} ELSE ${present} END AS nfields, ${header.length} AS expected, ${fields}
     FROM read_csv(${sqlString(plainPath)}, header = true, columns = {${columns}}, auto_detect = false,
                   delim = ',', quote = '"', escape = '"', null_padding = true, strict_mode = false,
