@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/core/access/actor.ts';
 import { loadConfig } from '../src/core/config.ts';
@@ -6,7 +6,8 @@ import { createContext } from '../src/core/context.ts';
 import type { PanelRole } from '../src/core/db/schema.ts';
 import { acceptWithNewAccount, inviteAdmin, inviteToPanel } from '../src/core/panels/invitations.ts';
 import { createPanel } from '../src/core/panels/panels.ts';
-import { hydrated, launchBrowser, overflowsHorizontally, screenshots, seriousAxeViolations } from './support/browser.ts';
+import { hydrated, launchBrowser, screenshots, seriousAxeViolations } from './support/browser.ts';
+import { checkPage, freshPage, signIn } from './support/people.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { startSmtp, type LocalSmtp } from '../tests/support/smtp-server.ts';
 
@@ -49,33 +50,9 @@ describe('notifications without SMTP: the development mail view, and a password 
     await server?.stop();
   });
 
-  async function fresh(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    return page;
-  }
-
-  async function signedIn(email: string, pass = password): Promise<Page> {
-    const page = await fresh();
-    await page.goto(`${server.url}/auth/sign-in`);
-    await hydrated(page);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(pass);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/(w|admin)/);
-    return page;
-  }
-
-  async function check(page: Page, name: string) {
-    await screenshots(page, name);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.setViewportSize({ width: 320, height: 900 });
-    expect(await overflowsHorizontally(page), name).toBe(false);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const fresh = () => freshPage(browser, problems, contexts);
+  const signedIn = async (email: string, pass = password) => signIn(await fresh(), server.url, email, pass);
+  const check = checkPage;
 
   it('the clerk edits a draft, sends it, and the admin reads the notice in the mail view; nobody else can', async () => {
     const page = await signedIn('clerk@example.org');

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/core/access/actor.ts';
 import { loadActor } from '../src/core/access/load-actor.ts';
@@ -11,6 +11,7 @@ import { createPanel } from '../src/core/panels/panels.ts';
 import { draftQuestion, sendQuestion } from '../src/core/questions/questions.ts';
 import { startSmtp, type LocalSmtp } from '../tests/support/smtp-server.ts';
 import { hydrated, launchBrowser, screenshots, seriousAxeViolations } from './support/browser.ts';
+import { freshPage, signIn } from './support/people.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 /**
@@ -72,16 +73,7 @@ describe('the overdue path: late questions are shown, emailed and counted', () =
     await smtp?.close();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${server.url}/auth/sign-in`);
-    await hydrated(page);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/w/);
-    return page;
-  }
+  const signedIn = async (email: string) => signIn(await freshPage(browser, []), server.url, email, password);
 
   const subjectsTo = (to: string, kind: string) =>
     smtp.received

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/core/access/actor.ts';
 import { loadConfig } from '../src/core/config.ts';
@@ -6,8 +6,9 @@ import { createContext } from '../src/core/context.ts';
 import type { PanelRole } from '../src/core/db/schema.ts';
 import { acceptWithNewAccount, inviteToPanel } from '../src/core/panels/invitations.ts';
 import { createPanel } from '../src/core/panels/panels.ts';
-import { hydrated, launchBrowser, overflowsHorizontally, screenshots, seriousAxeViolations } from './support/browser.ts';
+import { hydrated, launchBrowser } from './support/browser.ts';
 import { smallDataSet } from './support/fixtures.ts';
+import { checkPage, freshPage, signIn } from './support/people.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
@@ -54,30 +55,9 @@ describe('reviews of sampled encounters: draw, score, agree, publish', () => {
     await server?.stop();
   });
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}/auth/sign-in`);
-    await hydrated(page);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/w/);
-    return page;
-  }
+  const signedIn = async (email: string) => signIn(await freshPage(browser, problems), server.url, email, password);
 
-  async function check(page: Page, name: string) {
-    await screenshots(page, name);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.setViewportSize({ width: 320, height: 900 });
-    const wide = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}.${e.className}`).slice(0, 5)
-    );
-    expect(await overflowsHorizontally(page), `${name}: ${wide.join(', ')}`).toBe(false);
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
+  const check = checkPage;
 
   it('the clerk draws a sample, is told when it is too large, assigns two reviewers and sends it to the police', async () => {
     const page = await signedIn('clerk@example.org');
