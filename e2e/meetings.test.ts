@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/core/access/actor.ts';
@@ -6,12 +5,11 @@ import { loadActor } from '../src/core/access/load-actor.ts';
 import { createAction } from '../src/core/actions/actions.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { createContext } from '../src/core/context.ts';
-import { users, type PanelRole } from '../src/core/db/schema.ts';
-import { acceptWithNewAccount, inviteToPanel } from '../src/core/panels/invitations.ts';
 import { createPanel } from '../src/core/panels/panels.ts';
 import { draftQuestion, sendQuestion } from '../src/core/questions/questions.ts';
 import { hydrated, launchBrowser } from './support/browser.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
+import { addPeople, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
@@ -24,18 +22,15 @@ async function seed(dataDir: string): Promise<void> {
   try {
     const cli = systemActor('e2e seed');
     const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
-    const people: [string, string, PanelRole][] = [
+    const people: Person[] = [
       ['clerk@example.org', 'Clara Clerk', 'clerk'],
       ['chair@example.org', 'Chidi Chair', 'chair'],
       ['member@example.org', 'Mo Member', 'member'],
       ['youth@example.org', 'Yara Youth', 'member'],
       ['police@example.org', 'Inspector Pat Police', 'police']
     ];
-    for (const [email, name, role] of people) {
-      const issued = await inviteToPanel(ctx, cli, { panelId: panel.id, email, role });
-      await acceptWithNewAccount(ctx, { kind: 'anonymous' }, { token: issued.token, name, password, confirm: password });
-    }
-    const id = async (email: string) => (await ctx.db.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0].id;
+    const ids = await addPeople(ctx, cli, panel.id, people, password);
+    const id = async (email: string) => ids.get(email)!;
     const clerk = await loadActor(ctx.db.db, await id('clerk@example.org'));
     const then = { db: ctx.db, clock: { now: () => new Date(Date.now() - 60 * dayMs) } };
     const q = await draftQuestion(then, clerk, { panelId: panel.id, title: 'Handcuffing of children', body: 'How many under-18s were handcuffed?' });

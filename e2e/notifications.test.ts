@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/core/access/actor.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { createContext } from '../src/core/context.ts';
-import type { PanelRole } from '../src/core/db/schema.ts';
-import { acceptWithNewAccount, inviteAdmin, inviteToPanel } from '../src/core/panels/invitations.ts';
+import { acceptWithNewAccount, inviteAdmin } from '../src/core/panels/invitations.ts';
 import { createPanel } from '../src/core/panels/panels.ts';
 import { hydrated, launchBrowser, screenshots, seriousAxeViolations } from './support/browser.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
+import { addPeople, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { startSmtp, type LocalSmtp } from '../tests/support/smtp-server.ts';
 
@@ -22,14 +22,11 @@ async function seed(dataDir: string): Promise<void> {
     const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
     const admin = await inviteAdmin(ctx, cli, { email: 'admin@example.org' });
     await acceptWithNewAccount(ctx, { kind: 'anonymous' }, { token: admin.token, name: 'Ada Admin', password, confirm: password });
-    const people: [string, string, PanelRole][] = [
+    const people: Person[] = [
       ['clerk@example.org', 'Clara Clerk', 'clerk'],
       ['police@example.org', 'Inspector Pat Police', 'police']
     ];
-    for (const [email, name, role] of people) {
-      const issued = await inviteToPanel(ctx, cli, { panelId: panel.id, email, role });
-      await acceptWithNewAccount(ctx, { kind: 'anonymous' }, { token: issued.token, name, password, confirm: password });
-    }
+    await addPeople(ctx, cli, panel.id, people, password);
   } finally {
     await ctx.close();
   }

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/core/access/actor.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { createContext } from '../src/core/context.ts';
-import type { PanelRole } from '../src/core/db/schema.ts';
-import { acceptWithNewAccount, inviteToPanel } from '../src/core/panels/invitations.ts';
 import { createPanel } from '../src/core/panels/panels.ts';
 import { hydrated, launchBrowser, screenshots, seriousAxeViolations } from './support/browser.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
+import { addPeople, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
@@ -18,15 +17,12 @@ async function seed(dataDir: string): Promise<void> {
   try {
     const cli = systemActor('e2e seed');
     const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
-    const people: [string, string, PanelRole][] = [
+    const people: Person[] = [
       ['clerk@example.org', 'Clara Clerk', 'clerk'],
       ['police@example.org', 'Inspector <b>Pat</b> Police', 'police'],
       ['police2@example.org', 'Sergeant Other', 'police']
     ];
-    for (const [email, name, role] of people) {
-      const issued = await inviteToPanel(ctx, cli, { panelId: panel.id, email, role });
-      await acceptWithNewAccount(ctx, { kind: 'anonymous' }, { token: issued.token, name, password, confirm: password });
-    }
+    await addPeople(ctx, cli, panel.id, people, password);
   } finally {
     await ctx.close();
   }
