@@ -6,7 +6,7 @@ import { createAction } from '../../src/core/actions/actions.ts';
 import { auditLog, meetings } from '../../src/core/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../src/core/errors.ts';
 import { addAgendaItem, editAgendaItem, moveAgendaItem, refreshMattersArising, removeAgendaItem } from '../../src/core/meetings/agenda.ts';
-import { addGuest, declareInterest, recordAttendance } from '../../src/core/meetings/attendance.ts';
+import { addGuest, declareInterest, recordAttendance, removeGuest, withdrawDeclaration } from '../../src/core/meetings/attendance.ts';
 import { cancelMeeting, editMeeting, listMeetings, quorumRule, scheduleMeeting, setQuorumRule } from '../../src/core/meetings/meetings.ts';
 import { approveMinutes, getMinutes, publishedMinutes, publishedMinutesList, publishMinutes, saveMinutes } from '../../src/core/meetings/minutes.ts';
 import { getMeeting } from '../../src/core/meetings/record.ts';
@@ -253,6 +253,16 @@ describe.each(databaseTargets())('meetings on $name', (target) => {
     await expect(addAgendaItem(ws, islingtonClerk, { panelId: c.islington.id, meetingId: m.id, title: 'x' })).rejects.toBeInstanceOf(NotFound);
     expect(await listMeetings(ws, islingtonClerk, c.islington.id)).toEqual([]);
     expect((await getMeeting(ws, c.member, { panelId, meetingId: m.id })).meeting.title).toBe('Hackney only');
+  });
+
+  it('answers an id that is not a number (a tampered form) with not found, never a database error', async () => {
+    const m = await schedule('Tampered forms', '2025-08-06');
+    const ref = { panelId, meetingId: m.id };
+    await expect(removeAgendaItem(ws, c.clerk, { ...ref, itemId: Number('abc') })).rejects.toThrow('There is no such item on this agenda.');
+    await expect(editAgendaItem(ws, c.clerk, { ...ref, itemId: Number.NaN, title: 'x' })).rejects.toBeInstanceOf(NotFound);
+    await expect(removeGuest(ws, c.clerk, { ...ref, attendanceId: Number('') })).rejects.toThrow('There is no such guest at this meeting.');
+    await expect(withdrawDeclaration(ws, c.clerk, { ...ref, declarationId: 1.5 })).rejects.toThrow('There is no such declaration at this meeting.');
+    await expect(getMeeting(ws, c.member, { panelId, meetingId: Number('x') })).rejects.toBeInstanceOf(NotFound);
   });
 
   it('lets the officers set the panel’s quorum rule', async () => {

@@ -5,7 +5,7 @@ import { addGuest, declareInterest, recordAttendance } from '../meetings/attenda
 import { scheduleMeeting } from '../meetings/meetings.ts';
 import { approveMinutes, publishMinutes, saveMinutes } from '../meetings/minutes.ts';
 import { getMeeting } from '../meetings/record.ts';
-import { londonDay } from '../questions/working-days.ts';
+import { londonDay, nextDay } from '../questions/working-days.ts';
 
 /**
  * The demonstration panel's meetings: one two months ago whose minutes were approved at last
@@ -16,7 +16,7 @@ export async function demoMeetings(ctx: WorkflowContext, people: { clerk: Actor;
   const { clerk, chair } = people;
   const today = londonDay(ctx.clock.now());
   const meeting = async (days: number) => {
-    const day = addDays(today, days);
+    const day = nextDay(today, days);
     const month = new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
     return scheduleMeeting(ctx, clerk, { panelId, title: `[Demo] Panel meeting, ${month}`, day, time: '18:30', place: `${place} (demonstration)` });
   };
@@ -65,10 +65,4 @@ export async function demoMeetings(ctx: WorkflowContext, people: { clerk: Actor;
   await refreshMattersArising(ctx, clerk, nextRef);
   await addAgendaItem(ctx, clerk, { ...nextRef, title: 'Any other business' });
   return 3;
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }

@@ -8,6 +8,7 @@ import { Invalid, NotFound } from '../errors.ts';
 import { parse } from '../panels/input.ts';
 import { londonDay } from '../questions/working-days.ts';
 import { agendaItemInput, moveInput } from './input.ts';
+import { isRowId } from '../db/ids.ts';
 import { openMeeting } from './load.ts';
 import { actionMatter, questionMatter, type Matter } from './matters-arising.ts';
 
@@ -126,7 +127,7 @@ export async function currentMatters(tx: Tx, panelId: number, today: string): Pr
 
 async function loadItem(tx: Tx, raw: MeetingRef & { itemId: number }): Promise<AgendaItem> {
   const m = await openMeeting(tx, raw.panelId, raw.meetingId);
-  const [item] = await tx.select().from(agendaItems).where(and(eq(agendaItems.id, raw.itemId), eq(agendaItems.meetingId, m.id)));
+  const [item] = isRowId(raw.itemId) ? await tx.select().from(agendaItems).where(and(eq(agendaItems.id, raw.itemId), eq(agendaItems.meetingId, m.id))) : [];
   if (!item) throw new NotFound('There is no such item on this agenda.');
   return item;
 }

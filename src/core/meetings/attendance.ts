@@ -6,6 +6,7 @@ import { agendaItems, attendance, declarations, panelMembers, type Attendance, t
 import { Invalid, NotFound } from '../errors.ts';
 import { parse } from '../panels/input.ts';
 import { attendanceInput, declarationInput, guestInput } from './input.ts';
+import { isRowId } from '../db/ids.ts';
 import { openMeeting } from './load.ts';
 
 type MeetingRef = { panelId: number; meetingId: number };
@@ -48,7 +49,7 @@ export async function removeGuest(ctx: WorkflowContext, actor: Actor, raw: Meeti
   requireAccess(actor, 'attendance.record', { panelId: raw.panelId });
   await write(ctx, actor, async (tx, audit) => {
     const m = await openMeeting(tx, raw.panelId, raw.meetingId);
-    const [row] = await tx.select().from(attendance).where(and(eq(attendance.id, raw.attendanceId), eq(attendance.meetingId, m.id)));
+    const [row] = isRowId(raw.attendanceId) ? await tx.select().from(attendance).where(and(eq(attendance.id, raw.attendanceId), eq(attendance.meetingId, m.id))) : [];
     if (!row || row.guestName === null) throw new NotFound('There is no such guest at this meeting.');
     await tx.delete(attendance).where(eq(attendance.id, row.id));
     await audit({ action: 'attendance.record', entity: { type: 'attendance', id: row.id }, panelId: raw.panelId, details: { op: 'remove-guest', meetingId: m.id, name: row.guestName } });
@@ -78,7 +79,7 @@ export async function withdrawDeclaration(ctx: WorkflowContext, actor: Actor, ra
   requireAccess(actor, 'declaration.record', { panelId: raw.panelId });
   await write(ctx, actor, async (tx, audit) => {
     const m = await openMeeting(tx, raw.panelId, raw.meetingId);
-    const [row] = await tx.select().from(declarations).where(and(eq(declarations.id, raw.declarationId), eq(declarations.meetingId, m.id)));
+    const [row] = isRowId(raw.declarationId) ? await tx.select().from(declarations).where(and(eq(declarations.id, raw.declarationId), eq(declarations.meetingId, m.id))) : [];
     if (!row) throw new NotFound('There is no such declaration at this meeting.');
     await tx.delete(declarations).where(eq(declarations.id, row.id));
     await audit({ action: 'declaration.record', entity: { type: 'declaration', id: row.id }, panelId: raw.panelId, details: { op: 'remove', meetingId: m.id, itemId: row.agendaItemId, nature: row.nature } });

@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../audit/append.ts';
 import { meetingMinutes, meetings, type Meeting, type MeetingMinutes } from '../db/schema.ts';
+import { isRowId } from '../db/ids.ts';
 import { Conflict, NotFound } from '../errors.ts';
 
 /** A meeting of the panel, or NotFound: another panel's meeting is as if it did not exist. */
 export async function loadMeeting(tx: Tx, panelId: number, meetingId: number): Promise<Meeting> {
-  const [m] = await tx.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.panelId, panelId)));
+  const [m] = isRowId(meetingId) ? await tx.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.panelId, panelId))) : [];
   if (!m) throw new NotFound('There is nothing at this address.');
   return m;
 }

@@ -5,7 +5,7 @@ import { write, type WorkflowContext } from '../audit/write.ts';
 import { meetingMinutes, meetings, panelMembers, panels, type Meeting, type MinutesStatus } from '../db/schema.ts';
 import { parse } from '../panels/input.ts';
 import { cancelInput, meetingInput, quorumRuleInput } from './input.ts';
-import { loadMeeting, openMeeting } from './load.ts';
+import { openMeeting } from './load.ts';
 import { votingRoles, type QuorumRule } from './quorum.ts';
 import { londonInstant } from './time.ts';
 
@@ -78,11 +78,6 @@ export async function listMeetings(ctx: WorkflowContext, actor: Actor, panelId: 
   return rows.map((r) => ({ ...r.m, status: meetingStatus(r.m, now), minutesStatus: r.minutes ?? null }));
 }
 
-export async function getMeetingOnly(ctx: WorkflowContext, actor: Actor, raw: { panelId: number; meetingId: number }): Promise<Meeting> {
-  requireAccess(actor, 'meeting.list', { panelId: raw.panelId });
-  return loadMeeting(ctx.db.db, raw.panelId, raw.meetingId);
-}
-
 // ---- The quorum rule
 
 export async function quorumRule(ctx: WorkflowContext, actor: Actor, panelId: number): Promise<QuorumRule & { voting: number }> {
@@ -91,7 +86,7 @@ export async function quorumRule(ctx: WorkflowContext, actor: Actor, panelId: nu
   return { ...panel, voting: await votingMembers(ctx, panelId) };
 }
 
-export async function votingMembers(ctx: WorkflowContext, panelId: number): Promise<number> {
+async function votingMembers(ctx: WorkflowContext, panelId: number): Promise<number> {
   const rows = await ctx.db.db
     .select({ id: panelMembers.id })
     .from(panelMembers)

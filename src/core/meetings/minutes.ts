@@ -147,12 +147,12 @@ export interface MinutesRecord {
 export async function getMinutes(ctx: WorkflowContext, actor: Actor, raw: MeetingRef & { version?: number }): Promise<MinutesRecord> {
   requireAccess(actor, 'meeting.list', { panelId: raw.panelId });
   const db = ctx.db.db;
-  const record = await meetingRecord(db, raw.panelId, raw.meetingId, ctx.clock.now());
+  const now = ctx.clock.now();
+  const record = await meetingRecord(db, raw.panelId, raw.meetingId, now);
   const versions = await db.select().from(minutesVersions).where(eq(minutesVersions.meetingId, record.meeting.id)).orderBy(desc(minutesVersions.version));
   const wanted = raw.version ?? record.minutes?.currentVersion;
   const shown = versions.find((v) => v.version === wanted) ?? null;
   if (raw.version !== undefined && !shown) throw new NotFound('There is no such version of these minutes.');
-  const now = ctx.clock.now();
   const later = await db.select().from(meetings).where(eq(meetings.panelId, raw.panelId)).orderBy(asc(meetings.startsAt));
   const approvers = later.filter((x) => x.startsAt > record.meeting.startsAt && x.startsAt <= now && !x.cancelledAt).map((x) => ({ id: x.id, title: x.title, startsAt: x.startsAt }));
   return { record, versions: versions.map(({ entries: _e, ...v }) => v), shown, approvers };

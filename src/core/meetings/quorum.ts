@@ -10,8 +10,6 @@ export interface QuorumRule {
   minimum: number;
 }
 
-export const defaultQuorumRule: QuorumRule = { divisor: 3, minimum: 3 };
-
 /** Who counts towards the quorum: members and the chair. The clerk and police respondents do not vote; nor do guests. */
 export const votingRoles: readonly PanelRole[] = ['member', 'chair'];
 

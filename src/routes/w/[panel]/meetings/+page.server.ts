@@ -12,12 +12,11 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
   const [meetings, rule] = await Promise.all([listMeetings(ctx, locals.actor, panel.id), quorumRule(ctx, locals.actor, panel.id)]);
-  const now = ctx.clock.now();
   const all = meetings.map(meetingForPage);
   return {
     panel: { name: panel.name, slug: panel.slug },
-    upcoming: all.filter((_, i) => meetings[i].startsAt > now && !meetings[i].cancelledAt),
-    past: all.filter((_, i) => meetings[i].startsAt <= now || meetings[i].cancelledAt).reverse(),
+    upcoming: all.filter((m) => m.status === 'scheduled'),
+    past: all.filter((m) => m.status !== 'scheduled').reverse(),
     rule: { divisor: rule.divisor, minimum: rule.minimum, voting: rule.voting, needed: quorumNeeded(rule, rule.voting), words: quorumRuleWords(rule) },
     may: { schedule: can(locals.actor, 'meeting.schedule', { panelId: panel.id }), quorum: can(locals.actor, 'meeting.quorum-rule', { panelId: panel.id }) }
   };
