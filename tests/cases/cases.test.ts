@@ -152,7 +152,8 @@ describe.each(databaseTargets())('case files on $name', (target) => {
     const ref = { panelId: c.hackney.id, incidentId: inc.id };
     const forMember = await getCase(ctx, c.member, ref);
     const witness = forMember.sources.find((s) => s.kind === 'witness account')!;
-    expect(witness).toMatchObject({ author: null, authorWithheld: true });
+    expect(witness).toMatchObject({ author: null, authorWithheld: true, text: '', fileName: null });
+    expect(forMember.claims.some((cl) => cl.sourceId === witness.id && cl.quote)).toBe(true);
     expect(JSON.stringify(forMember)).not.toContain('Ada Witness');
     expect(forMember.sources.find((s) => s.kind === 'police statement')!.author).toBe('');
     expect((await getCase(ctx, c.chair, ref)).sources.find((s) => s.kind === 'witness account')!.author).toBe('Ada Witness');
@@ -165,6 +166,9 @@ describe.each(databaseTargets())('case files on $name', (target) => {
     const [inc] = await listCases(ctx, c.member, c.hackney.id);
     const ref = { panelId: c.hackney.id, incidentId: inc.id };
     await expect(getCase(ctx, c.otherMember, ref)).rejects.toBeInstanceOf(NotFound);
+    await expect(getCase(ctx, c.member, { ...ref, incidentId: 2 ** 31 })).rejects.toBeInstanceOf(NotFound);
+    await expect(sourceCopy(ctx, c.clerk, { ...ref, sourceId: 2 ** 31 })).rejects.toBeInstanceOf(NotFound);
+    expect((await addClaim(ctx, c.clerk, { ...ref, sourceId: 2 ** 31, claimant: 'x', text: 'y' }).catch((e) => e)).details.field).toBe('sourceId');
     await expect(getCase(ctx, c.otherMember, { panelId: c.islington.id, incidentId: inc.id })).rejects.toBeInstanceOf(NotFound);
     await expect(getCase(ctx, c.police, ref)).rejects.toBeInstanceOf(Forbidden);
     await expect(addClaim(ctx, c.clerk, { panelId: c.hackney.id, incidentId: 99999, sourceId: 1, claimant: 'x', text: 'y' })).rejects.toBeInstanceOf(NotFound);
@@ -229,5 +233,7 @@ describe.each(databaseTargets())('case files on $name', (target) => {
     const copy = await sourceCopy(ctx, c.member, { ...ref, sourceId: s.id });
     expect(copy.bytes).toEqual(pdf);
     expect(fs.readdirSync(path.join(ctx.filesDir, 'tmp'))).toEqual([]);
+    const spoof = await addSource(ctx, c.clerk, { ...ref, kind: 'official letter', title: 'Renamed', file: { name: 'letter\u202Efdp.exe', bytes: pdf } });
+    expect(spoof.fileName).toBe('letterfdp.exe');
   });
 });

@@ -38,6 +38,7 @@ import {
 } from './input.ts';
 import type { AreaFinder } from './places.ts';
 import { sniffMediaType } from './media-type.ts';
+import { isRowId } from '../db/ids.ts';
 
 /** What writing to a case file needs: the database and clock, the file store, and the area finder. */
 export type CaseContext = WorkflowContext & { files: FileStore; areas: AreaFinder };
@@ -286,8 +287,9 @@ function edit<T>(ctx: WorkflowContext, actor: Actor, ref: Ref, work: (tx: Tx, au
   });
 }
 
+/** A whole number a serial (int4) id column can hold: anything else would make the query fail, not miss. */
 export async function loadIncident(tx: Tx, ref: Ref): Promise<Incident> {
-  if (!Number.isInteger(ref.incidentId)) throw notHere();
+  if (!isRowId(ref.incidentId)) throw notHere();
   const [incident] = await tx.select().from(incidents).where(and(eq(incidents.id, ref.incidentId), eq(incidents.panelId, ref.panelId)));
   if (!incident) throw notHere();
   return incident;
@@ -333,9 +335,12 @@ function referralRow(input: ReturnType<typeof referralInput.parse>) {
   };
 }
 
-/** An uploaded file's name as kept: its last part only, never a path; at most 200 characters. */
-export function safeFileName(name: string): string {
+/**
+ * An uploaded file's name as kept: its last part only, never a path; at most 200 characters; no
+ * control characters, nor bidirectional marks (U+202E would show `x<U+202E>fdp.exe` as `xexe.pdf`).
+ */
+function safeFileName(name: string): string {
   const last = name.split(/[/\\]/).pop() ?? '';
-  const cleaned = last.replace(/[\u0000-\u001F\u007F]/g, '').trim().slice(0, 200);
+  const cleaned = last.replace(/[\u0000-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim().slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'copy' : cleaned;
 }

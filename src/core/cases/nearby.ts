@@ -4,10 +4,10 @@ import { requireAccess } from '../access/require-access.ts';
 import type { WorkflowContext } from '../audit/write.ts';
 import { incidentPlaces } from '../db/schema.ts';
 import { DomainError, NotFound } from '../errors.ts';
+import { addDays } from '../figures/period.ts';
 import { findUnusualDays, type UnusualDay } from '../figures/unusual.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { loadIncident } from './cases.ts';
-import { addDays } from './read.ts';
 
 /**
  * How near is near: police locations are snapped to anonymised map points (often the nearest

@@ -23,9 +23,9 @@ export function warehouseAreaFinder(wh: Warehouse): AreaFinder {
     wh.memo('case-area-finder', () =>
       wh.exclusive(async () => {
         const assigner = await loadAssigner(wh.connection);
-        const rows = (await wh.read<{ code: string; name: string }>(
+        const rows = await wh.read<{ code: string; name: string }>(
           `SELECT DISTINCT a.code, a.name FROM areas a JOIN (${chosenSourcesSql}) c USING (level, source_id) WHERE a.level IN ('ward', 'borough')`
-        )) as { code: string; name: string }[];
+        );
         return { assigner, names: new Map(rows.map((r) => [r.code, r.name])) };
       })
     );

@@ -28,6 +28,8 @@ import {
 } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import type { FileStore } from '../files/store.ts';
+import { addDays } from '../figures/period.ts';
+import { isRowId } from '../db/ids.ts';
 import { loadIncident } from './cases.ts';
 
 export interface CaseSummary extends Incident {
@@ -126,6 +128,7 @@ export async function getCase(ctx: WorkflowContext, actor: Actor, ref: { panelId
     events: eventRows.map((e) => ({ ...e, sourceIds: links.filter((l) => l.eventId === e.id).map((l) => l.sourceId) })),
     claims: claimViews,
     accounts: sources.filter((s) => claimViews.some((c) => c.sourceId === s.id)).map((s) => ({ source: s, claims: claimViews.filter((c) => c.sourceId === s.id) })),
+    // A review must be asked for within 28 days of the outcome (DOMAIN.md §7).
     referrals: referralRows.map((r) => ({ ...r, reviewDueOn: r.outcomeOn ? addDays(r.outcomeOn, 28) : null })),
     outcomes,
     questions: qs
@@ -135,14 +138,9 @@ export async function getCase(ctx: WorkflowContext, actor: Actor, ref: { panelId
 function sourceView(s: CaseSource, seesWitnesses: boolean): SourceView {
   const { author, createdBy: _createdBy, ...rest } = s;
   const withheld = s.kind === 'witness account' && !seesWitnesses;
-  return { ...rest, author: withheld ? null : author, authorWithheld: withheld };
-}
-
-/** The day a review must be asked for by: 28 days after the outcome is given (DOMAIN.md §7). */
-export function addDays(isoDay: string, days: number): string {
-  const d = new Date(`${isoDay}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  if (!withheld) return { ...rest, author, authorWithheld: false };
+  // The text and file name are the archived copy (sourceCopy refuses it) and may name the witness.
+  return { ...rest, author: null, text: '', fileName: null, authorWithheld: true };
 }
 
 /**
@@ -155,11 +153,13 @@ export async function sourceCopy(
   ref: { panelId: number; incidentId: number; sourceId: number }
 ): Promise<{ bytes: Uint8Array; name: string; mediaType: string; sha256: string }> {
   requireAccess(actor, 'case.list', { panelId: ref.panelId });
+  const notHere = () => new NotFound('There is nothing at this address.');
+  if (!isRowId(ref.sourceId)) throw notHere();
   const [s] = await ctx.db.db
     .select()
     .from(caseSources)
     .where(and(eq(caseSources.id, ref.sourceId), eq(caseSources.incidentId, ref.incidentId), eq(caseSources.panelId, ref.panelId)));
-  if (!s || !Number.isInteger(ref.sourceId)) throw new NotFound('There is nothing at this address.');
+  if (!s) throw notHere();
   if (s.kind === 'witness account') requireAccess(actor, 'case.witness-identity', { panelId: ref.panelId });
   const bytes = await ctx.files.get(s.sha256);
   return { bytes, name: s.fileName ?? `source-${s.id}.txt`, mediaType: s.mediaType, sha256: s.sha256 };

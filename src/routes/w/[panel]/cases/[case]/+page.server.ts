@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     incident: view.incident,
     places: view.places,
     // The overview shows what a source is and its hash; its full text stays on the server.
-    sources: view.sources.map(({ text: _text, ...s }) => ({ ...s, hasText: _text.length > 0 })),
+    sources: view.sources.map(({ text: _text, ...s }) => s),
     events: view.events,
     claims: view.claims,
     accounts: view.accounts.map((a) => ({ sourceId: a.source.id, claimIds: a.claims.map((c) => c.id) })),

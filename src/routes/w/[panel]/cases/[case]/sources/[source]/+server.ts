@@ -9,7 +9,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
   return new Response(copy.bytes as BodyInit, {
     headers: {
       'content-type': 'application/octet-stream',
-      'content-disposition': `attachment; filename="${copy.name.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(copy.name)}`,
+      'content-disposition': `attachment; filename="${copy.name.replace(/[^\w.\- ]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(copy.name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, no-store',
       digest: `sha-256=${Buffer.from(copy.sha256, 'hex').toString('base64')}`
