@@ -65,6 +65,12 @@ describe('the published summary', () => {
     // All items, Black: 9 + 6 × 12 = 81 yes of 84 yes-or-no (the warrant card is not applicable).
     expect(black.allItems).toMatchObject({ met: 81, known: 84, notApplicable: 12, share: 81 / 84 });
     expect(summary.items[0]).toMatchObject({ met: 32, known: 35, share: 32 / 35, ci: wilsonCI(32, 35) });
+    // Other groups: Asian 6 + Other 5 = 11 reviews, grounds and six more items yes in each, the warrant card not applicable.
+    const other = summary.byEthnicity[2];
+    expect(other).toMatchObject({ reviews: 11, rag: { red: 0, amber: 0, green: 11 } });
+    expect(other.allItems).toEqual({ label: 'All GOWISELY items', met: 77, known: 77, notVisible: 0, notApplicable: 11, share: 1, ci: wilsonCI(77, 77) });
+    expect(other.items[0]).toEqual({ label: 'Grounds for the search given', met: 11, known: 11, notVisible: 0, notApplicable: 0, share: 1, ci: wilsonCI(11, 11) });
+    expect(other.items[2]).toMatchObject({ met: 0, known: 0, notApplicable: 11, share: null, ci: null });
   });
 
   it('leaves out small groups that do not reach 10 together, and the workspace view shows every group unsuppressed', () => {

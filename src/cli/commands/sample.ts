@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { createContext } from '../../core/context.ts';
 import { Invalid } from '../../core/errors.ts';
+import { maxSeed } from '../../core/reviews/draw.ts';
 import { drawSample, parseSampleSize, strataDimensions, type StrataDimension } from '../../core/reviews/sampling.ts';
 import { fmt, type Output } from '../output.ts';
 
@@ -22,7 +23,7 @@ export function registerSample(program: Command, io: Output) {
     .requiredOption('--area <code|name>', 'borough (or ward, LSOA, force) GSS code or name, e.g. E09000012')
     .requiredOption('--month <YYYY-MM>', 'the month (London local dates)')
     .requiredOption('--size <n|share>', 'how many records (20) or a share of the month (10%)')
-    .requiredOption('--seed <n>', 'the seed, a whole number from 1 to 4294967295: the same seed gives the same sample')
+    .requiredOption('--seed <n>', `the seed, a whole number from 1 to ${maxSeed}: the same seed gives the same sample`)
     .option('--strata <dimension>', `stratify with proportional allocation: ${strataDimensions.join(', ')}`, 'none')
     .option('--json', 'print { seed, area, month, records: [{ id, datetime, latitude, longitude, legislation, object, outcome }] }')
     .action(async (opts: SampleOptions) => {

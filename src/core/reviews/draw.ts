@@ -9,6 +9,9 @@ export interface Stratum {
   members: number[];
 }
 
+/** Strata in key order (code-unit order, whatever the locale). */
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 /**
  * How many to draw from each stratum: proportional allocation by largest remainders (Hamilton),
  * so the sizes add up to `size` exactly; ties go to the stratum whose key sorts first. Strata come
@@ -17,7 +20,7 @@ export interface Stratum {
 export function allocate(strata: readonly { key: string; size: number }[], size: number): Map<string, number> {
   const total = strata.reduce((a, s) => a + s.size, 0);
   if (size > total) throw new RangeError(`cannot draw ${size} from ${total}`);
-  const sorted = [...strata].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = [...strata].sort(byKey);
   const exact = sorted.map((s) => (total === 0 ? 0 : (size * s.size) / total));
   const counts = exact.map(Math.floor);
   let left = size - counts.reduce((a, b) => a + b, 0);
@@ -51,7 +54,7 @@ function below(next: () => number, n: number): number {
 export function drawPositions(strata: readonly Stratum[], counts: ReadonlyMap<string, number>, seed: number): number[] {
   const next = mt19937.factory({ seed });
   const chosen: number[] = [];
-  for (const stratum of [...strata].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+  for (const stratum of [...strata].sort(byKey)) {
     const pool = [...stratum.members];
     const k = counts.get(stratum.key) ?? 0;
     for (let i = 0; i < k; i++) {

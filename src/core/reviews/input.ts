@@ -25,6 +25,7 @@ export const forceLabels: Record<(typeof forceUsed)[number], string> = {
   other: 'Other (say in the comments)',
   not_visible: 'Not visible'
 };
+export const ragLabels: Record<(typeof ragStatuses)[number], string> = { red: 'Red', amber: 'Amber', green: 'Green' };
 export const strataLabels: Record<(typeof strataDimensions)[number], string> = {
   none: 'Not stratified',
   ethnicity: 'By ethnicity group',

@@ -3,16 +3,18 @@ import { actorId, type Actor } from '../access/actor.ts';
 import { requireAccess } from '../access/require-access.ts';
 import { write, type WorkflowContext } from '../audit/write.ts';
 import { codeName } from '../dashboard/labels.ts';
-import { panels, reviewPublications, type ReviewPublication } from '../db/schema.ts';
+import { itemAnswers, panels, reviewPublications, type ReviewPublication } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
-import { boroughByCode } from '../panels/boroughs.ts';
+import { SUPPRESS_BELOW as suppressBelow } from '../figures/flags.ts';
 import { wilsonCI, type Interval } from '../figures/stats/index.ts';
+import { boroughByCode } from '../panels/boroughs.ts';
 import { reviewResults, type GroupResult, type ItemResult, type ReviewResults } from './results.ts';
 
-/** Below this many, a share is "too few to say" on a public page (METRICS.md); counts are always shown. */
-export const suppressBelow = 10;
-/** A breakdown group is shown on its own only with at least this many reviewed encounters. */
-export const smallGroup = 10;
+/**
+ * A breakdown group is shown on its own only with at least this many reviewed encounters. Shares
+ * follow METRICS.md: below `suppressBelow` met, a share is "too few to say"; counts are always shown.
+ */
+const smallGroup = 10;
 
 export interface PublicItem {
   label: string;
@@ -74,31 +76,36 @@ function publicItem(i: ItemResult, rules = true): PublicItem {
   return { label: i.label, met: i.met, known: i.known, notVisible: i.answers.not_visible, notApplicable: i.answers.not_applicable, share: suppressed ? null : i.share, ci: suppressed ? null : i.ci };
 }
 
+/** Small groups counted together as one, items in the same order. */
+function merged(groups: readonly GroupResult[]): GroupResult {
+  const sum = (f: (g: GroupResult) => number) => groups.reduce((a, g) => a + f(g), 0);
+  const items = groups[0].items.map((item, i) => {
+    const answers = Object.fromEntries(itemAnswers.map((k) => [k, sum((g) => g.items[i].answers[k])])) as ItemResult['answers'];
+    const known = answers.yes + answers.no;
+    return { ...item, answers, met: answers.yes, known, share: known ? answers.yes / known : null, ci: wilsonCI(answers.yes, known) };
+  });
+  const met = sum((g) => g.allItems.met);
+  const known = sum((g) => g.allItems.known);
+  return {
+    encounters: sum((g) => g.encounters),
+    reviews: sum((g) => g.reviews),
+    items,
+    allItems: { met, known, share: known ? met / known : null, ci: wilsonCI(met, known) },
+    rag: { red: sum((g) => g.rag.red), amber: sum((g) => g.rag.amber), green: sum((g) => g.rag.green) }
+  };
+}
+
+function publicGroup(group: string, g: GroupResult, rules: boolean): PublicGroup {
+  return { group, encounters: g.encounters, reviews: g.reviews, rag: g.rag, allItems: publicAll(g, rules), items: g.items.map((i) => publicItem(i, rules)) };
+}
+
 /** Groups of at least 10 reviewed encounters on their own; the rest together, if they reach 10 together. */
-function publicGroups(groups: Record<string, GroupResult>, dimension: string, all: ReviewResults, rules = true): PublicGroup[] {
-  const shown = Object.entries(groups).filter(([, g]) => g.encounters >= (rules ? smallGroup : 1));
-  const out: PublicGroup[] = shown.map(([k, g]) => ({ group: codeName(dimension, k), encounters: g.encounters, reviews: g.reviews, rag: g.rag, allItems: publicAll(g, rules), items: g.items.map((i) => publicItem(i, rules)) }));
-  const rest = rules ? Object.entries(groups).filter(([, g]) => g.encounters < smallGroup && g.encounters > 0) : [];
-  const restEncounters = rest.reduce((a, [, g]) => a + g.encounters, 0);
-  if (rest.length && restEncounters >= smallGroup) {
-    const sum = (f: (g: GroupResult) => number) => rest.reduce((a, [, g]) => a + f(g), 0);
-    const met = sum((g) => g.allItems.met);
-    const known = sum((g) => g.allItems.known);
-    const nv = sum((g) => g.items.reduce((a, i) => a + i.answers.not_visible, 0));
-    const na = sum((g) => g.items.reduce((a, i) => a + i.answers.not_applicable, 0));
-    out.push({
-      group: 'Other groups (each fewer than 10 encounters)',
-      encounters: restEncounters,
-      reviews: sum((g) => g.reviews),
-      rag: { red: sum((g) => g.rag.red), amber: sum((g) => g.rag.amber), green: sum((g) => g.rag.green) },
-      allItems: { label: 'All GOWISELY items', met, known, notVisible: nv, notApplicable: na, share: known && met >= suppressBelow ? met / known : null, ci: known && met >= suppressBelow ? wilsonCI(met, known) : null },
-      items: all.items.map((item, i) => {
-        const met = sum((g) => g.items[i].met);
-        const known = sum((g) => g.items[i].known);
-        return publicItem({ ...item, met, known, answers: { yes: met, no: known - met, not_visible: sum((g) => g.items[i].answers.not_visible), not_applicable: sum((g) => g.items[i].answers.not_applicable) }, share: known ? met / known : null, ci: wilsonCI(met, known) });
-      })
-    });
-  }
+function publicGroups(groups: Record<string, GroupResult>, dimension: string, rules = true): PublicGroup[] {
+  const out = Object.entries(groups)
+    .filter(([, g]) => g.encounters >= (rules ? smallGroup : 1))
+    .map(([k, g]) => publicGroup(codeName(dimension, k), g, rules));
+  const rest = rules ? Object.values(groups).filter((g) => g.encounters < smallGroup && g.encounters > 0) : [];
+  if (rest.length && rest.reduce((a, g) => a + g.encounters, 0) >= smallGroup) out.push(publicGroup(`Other groups (each fewer than ${smallGroup} encounters)`, merged(rest), rules));
   return out;
 }
 
@@ -121,8 +128,8 @@ export function anonymise(r: ReviewResults, meta: { borough: string; month: stri
     conduct: r.conduct,
     forceUsed: r.forceUsed,
     agreement: r.agreement.map((a) => ({ label: a.label, method: a.agreement?.method ?? null, kappa: a.agreement?.kappa ?? null, encounters: a.agreement?.encounters ?? 0 })),
-    byEthnicity: publicGroups(r.byEthnicity, 'self_defined_ethnicity', r, publicRules),
-    byPower: publicGroups(r.byPower, 'legislation', r, publicRules),
+    byEthnicity: publicGroups(r.byEthnicity, 'self_defined_ethnicity', publicRules),
+    byPower: publicGroups(r.byPower, 'legislation', publicRules),
     policeResponses: r.responses
   };
 }

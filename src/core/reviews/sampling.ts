@@ -84,7 +84,7 @@ function populationSql(area: AreaRef, strata: StrataDimension): string {
       street_name NULLS FIRST, force, month, record`;
 }
 
-export function checkSampleRequest(req: SampleRequest): void {
+function checkSampleRequest(req: SampleRequest): void {
   if (!MONTH.test(req.month)) throw new Invalid(`The month "${req.month}" is not a month: use YYYY-MM, e.g. 2024-03.`, { field: 'month' });
   if (!Number.isInteger(req.seed) || req.seed < 1 || req.seed > maxSeed)
     throw new Invalid(`The seed must be a whole number from 1 to ${maxSeed}.`, { field: 'seed' });
@@ -115,7 +115,11 @@ export async function drawSample(wh: Warehouse, req: SampleRequest): Promise<Dra
       population: rows.length
     });
   const byStratum = new Map<string, number[]>();
-  rows.forEach((r, i) => byStratum.set(r.stratum, [...(byStratum.get(r.stratum) ?? []), i]));
+  rows.forEach((r, i) => {
+    const members = byStratum.get(r.stratum);
+    if (members) members.push(i);
+    else byStratum.set(r.stratum, [i]);
+  });
   const groups: Stratum[] = [...byStratum].map(([key, members]) => ({ key, members }));
   const counts = allocate(groups.map((g) => ({ key: g.key, size: g.members.length })), size);
   const positions = drawPositions(groups, counts, req.seed);

@@ -1,5 +1,7 @@
 import { codeName } from '$core/dashboard/labels.ts';
 import type { SampleRecord } from '$core/db/schema.ts';
+import { londonDay } from '$core/questions/working-days.ts';
+import { isSection60 } from '$core/reviews/reviews.ts';
 import type { ReviewContext } from '$core/reviews/samples.ts';
 import { authContext } from './auth.ts';
 import { serverContext } from './context.ts';
@@ -23,7 +25,7 @@ export function referenceOf(r: SampleRecord) {
     place: r.latitude === null || r.longitude === null ? 'not recorded' : `${r.latitude.toFixed(5)}, ${r.longitude.toFixed(5)}`,
     street: r.street,
     power: codeName('legislation', r.legislation),
-    section60: r.legislation === 'cjpoa_s60',
+    section60: isSection60(r),
     object: codeName('object', r.object),
     outcome: codeName('outcome', r.outcome),
     policeResponse: r.policeResponse
@@ -36,7 +38,7 @@ export function referenceRows(records: SampleRecord[]) {
     reference: r.position,
     record_id: r.recordId,
     datetime_utc: r.occurredAt.toISOString().replace('.000Z', 'Z'),
-    london_date: r.occurredAt.toLocaleDateString('en-CA', { timeZone: 'Europe/London' }),
+    london_date: londonDay(r.occurredAt),
     london_time: london(r.occurredAt, { hour: '2-digit', minute: '2-digit' }),
     latitude: r.latitude,
     longitude: r.longitude,

@@ -1,3 +1,4 @@
+import { londonDay } from '$core/questions/working-days.ts';
 import { publishedReviews } from '$core/reviews/publish.ts';
 import { authContext } from '$lib/server/auth.ts';
 import type { PageServerLoad } from './$types';
@@ -10,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     publications: publications.map((p) => ({
       id: p.id,
       version: p.version,
-      publishedAt: p.publishedAt.toISOString(),
+      publishedOn: londonDay(p.publishedAt),
       month: p.summary.month,
       sampled: p.summary.sampled,
       encountersReviewed: p.summary.encountersReviewed,

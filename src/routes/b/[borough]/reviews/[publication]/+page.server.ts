@@ -1,3 +1,4 @@
+import { londonDay } from '$core/questions/working-days.ts';
 import { publishedReview } from '$core/reviews/publish.ts';
 import { authContext } from '$lib/server/auth.ts';
 import { summaryView } from '$lib/server/review-summary.ts';
@@ -9,8 +10,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const s = publication.summary;
   return {
     panel,
-    publication: { id: publication.id, version: publication.version, publishedAt: publication.publishedAt.toISOString() },
-    versions: versions.map((v) => ({ id: v.id, version: v.version, publishedAt: v.publishedAt.toISOString() })),
+    publication: { id: publication.id, version: publication.version, publishedOn: londonDay(publication.publishedAt) },
+    versions: versions.map((v) => ({ id: v.id, version: v.version, publishedOn: londonDay(v.publishedAt) })),
     summary: { borough: s.borough, month: s.month, sampled: s.sampled, population: s.population, encountersReviewed: s.encountersReviewed, reviews: s.reviews, reviewers: s.reviewers, section60: s.section60, policeResponses: s.policeResponses },
     view: summaryView(s)
   };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { forceUsed, itemAnswers, qualityScores, ragStatuses } from '$core/db/schema.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
-import { answerLabels, forceLabels, gowiselyItems, gowiselyKeys, qualityLabels } from '$core/reviews/input.ts';
+import { answerLabels, forceLabels, gowiselyItems, gowiselyKeys, qualityLabels, ragLabels } from '$core/reviews/input.ts';
 import { getReviewForm, isSection60, saveReview } from '$core/reviews/reviews.ts';
 import { authContext } from '$lib/server/auth.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     answers: options(itemAnswers, answerLabels),
     quality: options(qualityScores, qualityLabels),
     force: options(forceUsed, forceLabels),
-    rag: ragStatuses.map((value) => ({ value, label: value[0].toUpperCase() + value.slice(1) }))
+    rag: options(ragStatuses, ragLabels)
   };
 };
 
