@@ -5,10 +5,12 @@ import { panels, type Question } from '../db/schema.ts';
 import { answerReceived, questionSent, type PanelRef } from './messages.ts';
 import { enqueue, panelOfficers, person } from './outbox.ts';
 
-/**
+/*
  * The notices a change to a question causes, written in its transaction (called by the use cases
  * in src/core/questions). Nobody is told of what they did themselves.
  */
+
+/** The panel as the messages name and link it. */
 export async function panelRef(tx: Tx, panelId: number): Promise<PanelRef> {
   const [p] = await tx.select({ id: panels.id, name: panels.name, slug: panels.slug }).from(panels).where(eq(panels.id, panelId));
   return p;

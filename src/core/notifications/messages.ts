@@ -1,6 +1,6 @@
+import { dayName } from '../dashboard/wording.ts';
 import type { Question } from '../db/schema.ts';
-import type { Recipient } from './outbox.ts';
-import type { Message } from './outbox.ts';
+import type { Message, Recipient } from './outbox.ts';
 
 /**
  * The words of each notification, as plain text. Pure functions: the events (events.ts) and the
@@ -15,12 +15,7 @@ export interface PanelRef {
 type Q = Pick<Question, 'id' | 'title' | 'body' | 'dueOn' | 'allowedWorkingDays' | 'answeredOn' | 'answer'>;
 
 /** '2025-06-30' → 'Monday 30 June 2025'. */
-export function longDay(day: string | null): string {
-  if (!day) return '(no date)';
-  const d = new Date(`${day}T12:00:00Z`);
-  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString('en-GB', { ...o, timeZone: 'UTC' });
-  return `${part({ weekday: 'long' })} ${d.getUTCDate()} ${part({ month: 'long' })} ${d.getUTCFullYear()}`;
-}
+const longDay = (day: string | null) => (day ? dayName(day) : '(no date)');
 
 const hello = (r: Recipient) => `Hello ${r.name},`;
 const policePath = (q: Q) => `/police/${q.id}`;

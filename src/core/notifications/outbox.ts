@@ -43,7 +43,7 @@ export async function enqueue(tx: Tx, now: Date, messages: Message[]): Promise<n
 }
 
 /** A subject is one line (no header folding games with a title typed over several lines), at most 200 characters. */
-export function oneLine(text: string): string {
+function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 200 ? flat.slice(0, 199) + '…' : flat;
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import { requireAccess } from '../access/require-access.ts';
 import type { WorkflowContext } from '../audit/write.ts';
 import { questions } from '../db/schema.ts';
+import { clockState } from '../questions/clock.ts';
 import { londonDay, workingDaysBetween } from '../questions/working-days.ts';
 import { panelRef } from './events.ts';
 import { dueSoon, overdue } from './messages.ts';
@@ -28,19 +29,20 @@ export interface SweepResult {
  */
 export async function sweepDueDates(ctx: WorkflowContext, actor: Actor): Promise<SweepResult> {
   requireAccess(actor, 'notification.send');
-  const today = londonDay(ctx.clock.now());
+  const now = ctx.clock.now();
+  const today = londonDay(now);
   return ctx.db.db.transaction(async (tx) => {
     const waiting = await tx
       .select()
       .from(questions)
       .where(and(inArray(questions.status, ['sent', 'acknowledged']), isNull(questions.pausedOn), isNotNull(questions.dueOn), isNotNull(questions.addresseeId)));
     const result: SweepResult = { waiting: waiting.length, dueSoon: 0, overdue: 0 };
-    const now = ctx.clock.now();
     for (const q of waiting) {
       const addressee = await person(tx, q.addresseeId);
       if (!addressee) continue;
       const panel = await panelRef(tx, q.panelId);
-      if (today > q.dueOn!) {
+      const state = clockState(q, today);
+      if (state === 'overdue' || state === 'very-overdue') {
         const notices: Message[] = [overdue(panel, q, addressee, true), ...(await panelOfficers(tx, q.panelId)).map((o) => overdue(panel, q, o, false))];
         result.overdue += await enqueue(tx, now, notices);
       } else {

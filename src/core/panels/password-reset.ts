@@ -41,7 +41,10 @@ export async function requestPasswordReset(ctx: AuthContext, actor: Actor, raw: 
 
 const expired = () => new NotFound('This password reset link has expired or has been used. Ask for a new one.');
 
-/** The account a reset link is for, while it works: whose password the page offers to change. */
+/**
+ * The account a reset link is for, while it works: whose password the page offers to change. The
+ * expiry is read by the system clock, as better-auth reads it when the link is used.
+ */
 export async function describeReset(ctx: AuthContext, actor: Actor, token: string): Promise<{ email: string }> {
   requireAccess(actor, 'account.reset-password');
   const [row] = await ctx.db.db
