@@ -11,7 +11,7 @@ export interface Person {
 }
 
 const word = `[A-Z][a-zA-Z'’]*[a-z](?:-[A-Z][a-z]+)?`;
-export const namePattern = `${word}(?:\\s+${word}){1,2}`;
+const namePattern = `${word}(?:\\s+${word}){1,2}`;
 
 /** Police ranks and other titles written before a name, with the roles they give. */
 const titleRoles: Array<[string, string[]]> = [
@@ -65,7 +65,7 @@ for (const w of 'Avenue Grove Place Square Gardens Terrace Close Crescent Way Wa
 export const looksLikeName = (s: string) => s.split(/\s+/).every((w) => !notNames.has(w));
 
 /** "But Abdul Rahman" -> "Abdul Rahman"; null when fewer than two name words remain. */
-export function cleanName(s: string): string | null {
+function cleanName(s: string): string | null {
   const words = s.split(/\s+/);
   while (words.length && notNames.has(words[0])) words.shift();
   return words.length >= 2 && looksLikeName(words.join(' ')) ? words.join(' ') : null;
@@ -78,7 +78,7 @@ const maleTitle = /^(Mr|Sir|Lord|Father)\b/;
 const female = new Set('Jane Mary Sarah Ann Anne Anna Ama Amina Fatima Grace Joy Lucy Emma Chloe Sophie Olivia Aisha Zainab Rachel Ruth Helen Claire Kate Laura Priya Nadia Leah Maya Maria Rosa Yasmin Funmi Ngozi Abena Esther Diane Janet Susan Karen Julie Lisa Sandra Angela Patricia Elizabeth Hannah Rebecca Amara Simone Keisha Tamsin Dolores Bernice Imogen Harriet'.split(' '));
 const male = new Set('John James David Michael Marcus Tom Thomas Ian Peter Paul Mark Daniel Samuel Sam Joseph Kwame Kofi Ahmed Mohammed Ali Omar Tunde Femi Chris Andrew Richard Robert Stephen Steve Gary Kevin Jason Ryan Liam Adam Ben Luke Matthew Simon Tony Dwayne Winston Errol Delroy Leon Jamal Tariq Hassan Ibrahim Patrick Sean Colin Neil Alan Graham Desmond Nathan Aaron Joel'.split(' '));
 
-export function genderOf(name: string, title = ''): Person['gender'] {
+function genderOf(name: string, title = ''): Person['gender'] {
   if (femaleTitle.test(title)) return 'f';
   if (maleTitle.test(title)) return 'm';
   const first = name.split(/\s+/)[0];
@@ -124,7 +124,7 @@ export function rolesIn(phrase: string): string[] {
   return roles;
 }
 
-export function rolesOfTitle(title: string): string[] {
+function rolesOfTitle(title: string): string[] {
   for (const [t, roles] of titleRoles) if (new RegExp(`^(?:${t})$`).test(title)) return roles;
   return [];
 }

@@ -1,4 +1,5 @@
 import { findPeople, looksLikeName, People, rolesIn, roleNouns, titlePattern, type Person } from './people.ts';
+import { escapeRe } from './places.ts';
 import { findQuoteSpans, paragraphs, type QuoteSpan } from './quote-spans.ts';
 import type { QuoteSuggestion, Span } from './types.ts';
 
@@ -170,7 +171,7 @@ class Resolver {
     const last = (p: Person) => {
       let best = Math.max(-1, ...(this.spoken.get(p.name) ?? []).filter((i) => i < at));
       for (const needle of [p.name, p.surname]) {
-        const re = new RegExp(`\\b${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+        const re = new RegExp(`\\b${escapeRe(needle)}\\b`, 'g');
         for (const m of this.text.slice(0, at).matchAll(re)) if (!this.inQuote(m.index)) best = Math.max(best, m.index);
       }
       return best;

@@ -4,9 +4,6 @@ import type { AreaGeometry, BoundaryFeature } from '../geo/boundaries.ts';
 
 export type AreaAssigner = Assigner;
 
-/** The levels records are placed in. */
-export const assignedLevels = ['lsoa', 'ward', 'borough'] as const;
-
 /**
  * Which boundary file serves each level when several are loaded: a file of that level alone (the
  * GLA borough file) before a mixed national one (ONS local authorities of the whole UK), then the

@@ -46,7 +46,7 @@ const NOT_NULL = String.fromCharCode(2);
  * Columns get the canonical names by header; a missing field comes back NULL (null_padding) while an
  * empty one stays '', so too few fields can be counted; a spare column catches too many.
  */
-export function csvStageSql(file: number, plainPath: string, header: string[], numbered = true): string {
+export function csvStageSql(file: number, plainPath: string, header: string[], numbered: boolean): string {
   const names = header.map((h, i) => csvFieldOf[h as keyof typeof csvFieldOf] ?? `unused_${i}`);
   const columns = [...names, 'extra__'].map((n) => `'${n}': 'VARCHAR'`).join(', ');
   const present = names.map((n) => `(${n} IS NOT NULL)::INTEGER`).join(' + ');

@@ -1,5 +1,5 @@
-import { kinds, refOf, segments } from '$core/extract/highlight.ts';
-import { reviewSuggestions, suggestionValue } from '$core/extract/review.ts';
+import { segments } from '$core/extract/highlight.ts';
+import { reviewSuggestions, suggestionItems } from '$core/extract/review.ts';
 import { suggestFromSource } from '$core/extract/suggest.ts';
 import type { Actor } from '$core/access/actor.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
@@ -18,8 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 async function suggest(actor: Actor, slug: string, values: { text: string; published: string }) {
   const panel = await panelBySlug(await authContext(), actor, slug);
   const found = await suggestFromSource(await serverContext(), actor, { panelId: panel.id, text: values.text, published: values.published });
-  const items = kinds.flatMap((kind) => found[kind].map((s, i) => ({ ref: refOf(kind, i), kind, value: suggestionValue(kind, s), text: s.text, start: s.start, end: s.end })));
-  return { found, suggested: { items, segments: segments(values.text, found) } };
+  return { found, suggested: { items: suggestionItems(found), segments: segments(values.text, found) } };
 }
 
 export const actions: Actions = {
