@@ -20,14 +20,22 @@ for (const [net, prefix] of [
   ['224.0.0.0', 3]
 ] as const)
   blocked.addSubnet(net, prefix, 'ipv4');
+/**
+ * An IPv6 literal is kept only when it is a global unicast address (2000::/3) outside the
+ * transition ranges that carry an IPv4 address inside them (6to4 2002::/16, Teredo 2001::/32) and
+ * the documentation range. Everything else (loopback, unspecified, IPv4-compatible ::/96,
+ * IPv4-mapped and -translated, NAT64 64:ff9b::/96, unique local, link-local, multicast) is refused:
+ * nobody links to a public page by such an address.
+ */
+const globalV6 = new BlockList();
+globalV6.addSubnet('2000::', 3, 'ipv6');
+const transitionV6 = new BlockList();
 for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8]
+  ['2001::', 32],
+  ['2001:db8::', 32],
+  ['2002::', 16]
 ] as const)
-  blocked.addSubnet(net, prefix, 'ipv6');
+  transitionV6.addSubnet(net, prefix, 'ipv6');
 
 const localNames = /(^|\.)(localhost|local|localdomain|internal|intranet|lan|home|corp|home\.arpa)$/i;
 
@@ -45,19 +53,8 @@ export function unsafeUrlReason(raw: string): string | null {
   if (!host) return 'Enter a full web address, starting with https://.';
   const version = isIP(host);
   if (version === 4 && blocked.check(host, 'ipv4')) return 'That address points into a private or local network; link to a public web page instead.';
-  if (version === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(host)?.[1] ?? hexMapped(host);
-    if (blocked.check(host, 'ipv6') || (mapped && blocked.check(mapped, 'ipv4')))
-      return 'That address points into a private or local network; link to a public web page instead.';
-  }
+  if (version === 6 && (!globalV6.check(host, 'ipv6') || transitionV6.check(host, 'ipv6')))
+    return 'That address points into a private or local network; link to a public web page instead.';
   if (version === 0 && (localNames.test(host) || !host.includes('.'))) return 'That address names a local machine; link to a public web page instead.';
   return null;
-}
-
-/** The URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1. */
-function hexMapped(host: string): string | null {
-  const m = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(host);
-  if (!m) return null;
-  const [a, b] = [parseInt(m[1], 16), parseInt(m[2], 16)];
-  return `${a >> 8}.${a & 255}.${b >> 8}.${b & 255}`;
 }
