@@ -64,7 +64,7 @@ describe('reviews of sampled encounters: draw, score, agree, publish', () => {
     await page.getByLabel('Seed (optional)').fill('2023');
     await page.getByRole('button', { name: 'Draw the sample' }).click();
     await page.getByRole('alert').waitFor();
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('Hackney has 6 records in 2023-07: a sample of 9 is larger than that.');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Hackney has 6 records in July 2023: a sample of 9 is larger than that.');
     await expect(page.getByLabel('Seed (optional)').inputValue()).resolves.toBe('2023');
     await check(page, 'reviews-draw-refused');
     await page.getByLabel('Size').fill('4');

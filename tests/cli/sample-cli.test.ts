@@ -69,9 +69,9 @@ describe('scrutineer sample', () => {
     const unknownArea = await scrutineer(first, ...set('--area', 'Atlantis'));
     const noData = await scrutineer(second, ...set('--month', '2023-08'));
     const badSeed = await scrutineer(second, ...set('--seed', 'abc'));
-    expect(tooMany).toMatchObject({ code: 2, stderr: expect.stringContaining('Hackney has 6 records in 2023-07: a sample of 7 is larger than that.') });
+    expect(tooMany).toMatchObject({ code: 2, stderr: expect.stringContaining('Hackney has 6 records in July 2023: a sample of 7 is larger than that.') });
     expect(unknownArea).toMatchObject({ code: 3, stderr: expect.stringContaining('No area or force called "Atlantis"') });
-    expect(noData).toMatchObject({ code: 3, stderr: expect.stringContaining('No police data is loaded for 2023-08') });
+    expect(noData).toMatchObject({ code: 3, stderr: expect.stringContaining('No police data is loaded for August 2023') });
     expect(badSeed).toMatchObject({ code: 2, stderr: expect.stringContaining('--seed "abc" is not a whole number.') });
     const json = await scrutineer(first, ...set('--size', '7'), '--json');
     expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'invalid', details: { field: 'size', population: 6 } });

@@ -65,7 +65,7 @@ describe.each(databaseTargets())('reviews of sampled encounters on $name', (targ
 
   it('says what is wrong with a bad request', async () => {
     const bad = (over: object) => createSample(ctx, c.clerk, { panelId: c.hackney.id, month: '2023-07', size: '4', seed: 7, ...over }).catch((e) => e);
-    expect(await bad({ size: '9' })).toMatchObject({ message: 'Hackney has 8 records in 2023-07: a sample of 9 is larger than that.', details: { field: 'size' } });
+    expect(await bad({ size: '9' })).toMatchObject({ message: 'Hackney has 8 records in July 2023: a sample of 9 is larger than that.', details: { field: 'size' } });
     expect(await bad({ month: '2023-08' })).toBeInstanceOf(NotFound);
     const err = await bad({ month: 'July', size: 'some', seed: 'x' });
     expect(err).toBeInstanceOf(Invalid);

@@ -93,10 +93,10 @@ describe('drawing a sample from the warehouse', () => {
   });
 
   it('refuses bad requests with clear messages', async () => {
-    await expect(drawSample(t.wh, req({ size: { count: 113 } }))).rejects.toThrow('Northbank has 112 records in 2024-03: a sample of 113 is larger than that.');
+    await expect(drawSample(t.wh, req({ size: { count: 113 } }))).rejects.toThrow('Northbank has 112 records in March 2024: a sample of 113 is larger than that.');
     await expect(drawSample(t.wh, req({ area: 'Atlantis' }))).rejects.toBeInstanceOf(NotFound);
-    await expect(drawSample(t.wh, req({ month: '2024-05' }))).rejects.toThrow(/No police data is loaded for 2024-05 \(loaded: 2023-03 to 2024-03\)/);
-    await expect(drawSample(t.wh, req({ area: SOUTHMERE, month: '2023-03' }))).rejects.toThrow('Southmere has no records in 2023-03: there is nothing to sample.');
+    await expect(drawSample(t.wh, req({ month: '2024-05' }))).rejects.toThrow(/No police data is loaded for May 2024 \(loaded: March 2023 to March 2024\)/);
+    await expect(drawSample(t.wh, req({ area: SOUTHMERE, month: '2023-03' }))).rejects.toThrow('Southmere has no records in March 2023: there is nothing to sample.');
     await expect(drawSample(t.wh, req({ month: '2024-13' }))).rejects.toThrow(/not a month/);
     await expect(drawSample(t.wh, req({ seed: 0 }))).rejects.toThrow(/seed must be a whole number from 1/);
     await expect(drawSample(t.wh, req({ size: { percent: 0 } }))).rejects.toThrow(/more than 0%/);

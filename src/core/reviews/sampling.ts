@@ -3,6 +3,7 @@ import { monthEnd } from '../figures/period.ts';
 import { areaFilter } from '../figures/scope.ts';
 import type { AreaRef } from '../figures/types.ts';
 import { strataDimensions } from '../db/schema.ts';
+import { monthName } from '../dashboard/wording.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { groupSql } from '../police-data/ethnicity.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
@@ -110,7 +111,7 @@ export async function drawSample(wh: Warehouse, req: SampleRequest): Promise<Dra
   if (rows.length === 0) throw await emptyMonth(wh, area, req.month);
   const size = 'count' in req.size ? req.size.count : Math.max(1, Math.round((rows.length * req.size.percent) / 100));
   if (size > rows.length)
-    throw new Invalid(`${area.name} has ${rows.length} record${rows.length === 1 ? '' : 's'} in ${req.month}: a sample of ${size} is larger than that.`, {
+    throw new Invalid(`${area.name} has ${rows.length} record${rows.length === 1 ? '' : 's'} in ${monthName(req.month)}: a sample of ${size} is larger than that.`, {
       field: 'size',
       population: rows.length
     });
@@ -143,10 +144,10 @@ async function emptyMonth(wh: Warehouse, area: AreaRef, month: string): Promise<
   );
   if (!loaded.some((m) => m.month === month))
     return new NotFound(
-      `No police data is loaded for ${month}` + (loaded.length ? ` (loaded: ${loaded[0].month} to ${loaded[loaded.length - 1].month}).` : '; nothing is loaded yet.'),
+      `No police data is loaded for ${monthName(month)}` + (loaded.length ? ` (loaded: ${monthName(loaded[0].month)} to ${monthName(loaded[loaded.length - 1].month)}).` : '; nothing is loaded yet.'),
       { field: 'month', month }
     );
-  return new Invalid(`${area.name} has no records in ${month}: there is nothing to sample.`, { field: 'month', month });
+  return new Invalid(`${area.name} has no records in ${monthName(month)}: there is nothing to sample.`, { field: 'month', month });
 }
 
 /** Reads a size as typed: "20" (records) or "10%" (a share). */
