@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { sniffMediaType } from '../../src/core/cases/media-type.ts';
 import { unsafeUrlReason } from '../../src/core/cases/safe-url.ts';
 import { Invalid, NotFound } from '../../src/core/errors.ts';
@@ -22,6 +22,18 @@ describe('the content-addressed file store', () => {
     expect(fs.readdirSync(path.join(dir, 'tmp'))).toEqual([]);
     expect(await store.get(sha256)).toEqual(bytes);
     expect(store.has(sha256)).toBe(true);
+  });
+
+  it('leaves no temporary file when a write fails', async () => {
+    const other = new TextEncoder().encode('Bytes whose write fails.');
+    const rename = vi.spyOn(fs.promises, 'rename').mockRejectedValueOnce(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    try {
+      await expect(store.put(other)).rejects.toThrow('no space left on device');
+    } finally {
+      rename.mockRestore();
+    }
+    expect(fs.readdirSync(path.join(dir, 'tmp'))).toEqual([]);
+    expect(store.has(createHash('sha256').update(other).digest('hex'))).toBe(false);
   });
 
   it('refuses a file over the limit, and answers "not found" for an unknown or malformed name', async () => {

@@ -46,12 +46,18 @@ export function createFileStore(dir: string, { maxBytes = defaultMaxBytes }: { m
         const tmp = path.join(tmpDir, `${sha256}.${randomBytes(6).toString('hex')}`);
         const handle = await fs.promises.open(tmp, 'wx', 0o640);
         try {
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
+          try {
+            await handle.writeFile(bytes);
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+          await fs.promises.rename(tmp, dest);
+        } catch (err) {
+          // A failed write (disk full, say) leaves nothing behind, not even the temporary file.
+          await fs.promises.rm(tmp, { force: true });
+          throw err;
         }
-        await fs.promises.rename(tmp, dest);
       }
       return { sha256, size: bytes.byteLength };
     },
