@@ -5,6 +5,7 @@ import type { WorkflowContext } from '../audit/write.ts';
 import { incidentPlaces } from '../db/schema.ts';
 import { DomainError, NotFound } from '../errors.ts';
 import { addDays } from '../figures/period.ts';
+import { METRES_PER_DEGREE } from '../geo/planar.ts';
 import { findUnusualDays, type UnusualDay } from '../figures/unusual.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { loadIncident } from './cases.ts';
@@ -85,14 +86,14 @@ export async function recordsNearCase(ctx: WorkflowContext & { warehouse: Wareho
 }
 
 async function nearbyRows(wh: Warehouse, places: { name: string; lat: number; lon: number }[], from: string, to: string): Promise<NearbyRecord[]> {
-  const params: Record<string, string | number> = { from, to, radius: NEARBY_METRES, dlat: NEARBY_METRES / 110_000 };
+  const params: Record<string, string | number> = { from, to, radius: NEARBY_METRES, mpd: METRES_PER_DEGREE, dlat: (NEARBY_METRES * 1.1) / METRES_PER_DEGREE };
   places.forEach((p, i) => Object.assign(params, { [`n${i}`]: p.name, [`lat${i}`]: p.lat, [`lon${i}`]: p.lon }));
   const values = places.map((_, i) => `($n${i}, CAST($lat${i} AS DOUBLE), CAST($lon${i} AS DOUBLE))`).join(', ');
   const rows = await wh.query<{ d: string; h: number; place: string; metres: number; type: string; legislation: string; object: string; outcome: string; ethnicity: string }>(
     `WITH p(name, lat, lon) AS (VALUES ${values}),
      near AS (
        SELECT s.source_id, s.record, s.local_date, s.local_hour, s.type, s.legislation, s.object_of_search, s.outcome, s.self_defined_ethnicity, p.name,
-         sqrt(pow((s.longitude - p.lon) * cos(radians(p.lat)) * 111320, 2) + pow((s.latitude - p.lat) * 110540, 2)) AS metres
+         $mpd * sqrt(pow((s.longitude - p.lon) * cos(radians(p.lat)), 2) + pow(s.latitude - p.lat, 2)) AS metres
        FROM stop_search s CROSS JOIN p
        WHERE s.located AND s.local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
          AND abs(s.latitude - p.lat) < $dlat AND abs(s.longitude - p.lon) < $dlat * 2)
