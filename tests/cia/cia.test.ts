@@ -85,7 +85,8 @@ describe.each(databaseTargets())('community impact assessments on $name', (targe
     await expect(bad({ incidentId: String(other.id) })).rejects.toMatchObject({ message: "Choose one of this panel's case files.", details: { field: 'incidentId' } });
     await expect(bad({ incidentId: '99999999999' })).rejects.toMatchObject({ details: { field: 'incidentId' } });
     await expect(bad({ dayBorough: 'E09000012', dayOn: '2023-02-29' })).rejects.toMatchObject({ details: { field: 'dayOn' } });
-    await expect(bad({ dayOn: '2023-07-21' })).rejects.toMatchObject({ message: 'Give both the borough and the date of the unusual day, or neither.' });
+    await expect(bad({ dayOn: '2023-07-21' })).rejects.toMatchObject({ message: 'Give the borough of the unusual day as well as its date.', details: { field: 'dayBorough' } });
+    expect(await bad({ dayBorough: 'E09000012', dayOn: '' })).toMatchObject({ dayBorough: null, dayOn: null });
     await expect(bad({ dayBorough: 'E09000099', dayOn: '2023-07-21' })).rejects.toMatchObject({ details: { field: 'dayBorough' } });
     await expect(bad({ documentOn: '21/07/2023' })).rejects.toMatchObject({ details: { field: 'documentOn' } });
     await expect(bad({ timing: 'during' })).rejects.toMatchObject({ details: { field: 'timing' } });

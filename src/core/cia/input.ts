@@ -47,10 +47,9 @@ export const ciaInput = z
     dayBorough: optional(boroughCode),
     dayOn: optional(day('the unusual day'))
   })
-  .refine((i) => (i.dayOn === undefined) === (i.dayBorough === undefined), {
-    message: 'Give both the borough and the date of the unusual day, or neither.',
-    path: ['dayOn']
-  });
+  .refine((i) => i.dayOn === undefined || i.dayBorough !== undefined, { message: 'Give the borough of the unusual day as well as its date.', path: ['dayBorough'] })
+  // The form fills in the panel's borough: without a date it means nothing, and is dropped.
+  .transform((i) => (i.dayOn === undefined ? { ...i, dayBorough: undefined } : i));
 export type CiaInput = z.input<typeof ciaInput>;
 
 /**

@@ -127,11 +127,11 @@ export async function questionStart(ctx: WorkflowContext, actor: Actor, ref: Ref
 }
 
 /** The uploaded copy of a CIA, for download. */
-export async function ciaDocument(ctx: WorkflowContext & { files: FileStore }, actor: Actor, ref: Ref): Promise<{ bytes: Uint8Array; name: string; mediaType: string }> {
+export async function ciaDocument(ctx: WorkflowContext & { files: FileStore }, actor: Actor, ref: Ref): Promise<{ bytes: Uint8Array; name: string; mediaType: string; sha256: string }> {
   requireAccess(actor, 'cia.list', { panelId: ref.panelId });
   const cia = await loadCia(ctx.db.db, ref);
   if (!cia.sha256) throw new NotFound('This assessment was pasted, not uploaded: its text is on its page.');
-  return { bytes: await ctx.files.get(cia.sha256), name: cia.fileName ?? `cia-${cia.id}`, mediaType: cia.mediaType ?? 'application/octet-stream' };
+  return { bytes: await ctx.files.get(cia.sha256), name: cia.fileName ?? `cia-${cia.id}`, mediaType: cia.mediaType ?? 'application/octet-stream', sha256: cia.sha256 };
 }
 
 /** For the question register: the CIA each of the panel's questions was raised from, by question id. */
