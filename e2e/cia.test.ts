@@ -85,7 +85,7 @@ describe('community impact assessments: recorded, reviewed, and a question raise
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).toContain('Before the operation');
     expect(main).toContain('14 July 2023');
-    expect(main).toContain('21 July 2023 in E09000012: not an unusual day in the loaded data (2 searches).');
+    expect(main).toContain('21 July 2023 in Hackney: not an unusual day in the loaded data (2 searches).');
     expect(main).toContain('the market manager was told on the morning of the operation');
     await page.goto(`${server.url}/w/hackney/cia`);
     await hydrated(page);

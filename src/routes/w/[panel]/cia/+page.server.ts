@@ -4,8 +4,10 @@ import { recordCia } from '$core/cia/cia.ts';
 import { timingLabels } from '$core/cia/input.ts';
 import { listCias } from '$core/cia/read.ts';
 import { ciaTimings } from '$core/db/schema.ts';
+import { boroughsInUse } from '$core/dashboard/boroughs.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
 import { caseContext } from '$lib/server/case-page.ts';
+import { serverContext } from '$lib/server/context.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,7 +23,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     cias: await listCias(ctx, locals.actor, panel.id),
     mayRecord,
     cases: mayRecord ? (await listCases(ctx, locals.actor, panel.id)).map((c) => ({ id: c.id, title: c.title, startsOn: c.startsOn })) : [],
-    timings: ciaTimings.map((value) => ({ value, label: timingLabels[value] }))
+    timings: ciaTimings.map((value) => ({ value, label: timingLabels[value] })),
+    // The boroughs of the boundaries loaded, to choose an unusual day's from (a code is typed when none are).
+    boroughs: mayRecord ? (await boroughsInUse((await serverContext()).warehouse)).map((b) => ({ code: b.code, name: b.name })) : []
   };
 };
 

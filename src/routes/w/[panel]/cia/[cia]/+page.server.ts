@@ -1,6 +1,7 @@
 import { can } from '$core/access/require-access.ts';
 import { ciaRubric, maxTotal, scoreWords, timingLabels } from '$core/cia/input.ts';
 import { dayStatus, getCia } from '$core/cia/read.ts';
+import { boroughsInUse } from '$core/dashboard/boroughs.ts';
 import { ciaRef } from '$lib/server/cia-page.ts';
 import { serverContext } from '$lib/server/context.ts';
 import type { PageServerLoad } from './$types';
@@ -9,7 +10,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const { ctx, panel, ref } = await ciaRef(locals.actor, params);
   const view = await getCia(ctx, locals.actor, ref);
   const { cia } = view;
-  const day = cia.dayBorough && cia.dayOn ? { borough: cia.dayBorough, date: cia.dayOn, status: await dayStatus((await serverContext()).warehouse, cia.dayBorough, cia.dayOn) } : null;
+  const wh = (await serverContext()).warehouse;
+  const day =
+    cia.dayBorough && cia.dayOn
+      ? {
+          borough: (await boroughsInUse(wh)).find((b) => b.code === cia.dayBorough)?.name ?? cia.dayBorough,
+          date: cia.dayOn,
+          status: await dayStatus(wh, cia.dayBorough, cia.dayOn)
+        }
+      : null;
   return {
     panel: { name: panel.name, slug: panel.slug },
     cia: {
