@@ -152,8 +152,36 @@ describe('community impact assessments: recorded, reviewed, and a question raise
     await expect(questions.textContent()).resolves.toContain('draft');
   });
 
-  it('a police respondent sees none of it; another panel is not found', async () => {
+  let publicPath = '';
+
+  it('the clerk publishes a summary: counts and the panel\'s statement, no names or comments', async () => {
+    const page = await signedIn('clerk@example.org');
+    await page.goto(server.url + ciaPath);
+    await hydrated(page);
+    await page.getByRole('button', { name: 'Publish the summary' }).click();
+    await page.getByRole('alert').waitFor();
+    await hydrated(page);
+    expect(await page.getByRole('alert').textContent()).toContain('Enter a statement for the public.');
+    await page.getByLabel("The panel's view, for the public").fill('The assessment stated its purpose and legal basis, but shows no consultation with traders or residents before the operation.');
+    await page.getByRole('button', { name: 'Publish the summary' }).click();
+    await page.getByRole('status').waitFor();
+    await hydrated(page);
+    await page.getByRole('link', { name: 'Version 1' }).click();
+    await page.waitForURL(/\/b\/hackney\/cia\/\d+$/);
+    publicPath = new URL(page.url()).pathname;
+    await hydrated(page);
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('shows no consultation with traders or residents');
+    expect(main).toContain('1 question was raised from these reviews.');
+    expect(main).not.toContain('Mo Member');
+    expect(main).not.toContain('Only the market manager was told');
+    await checkPage(page, 'cia-public');
+  });
+
+  it('a police respondent sees none of it in the workspace, but reads the published summary; another panel is not found', async () => {
     const page = await signedIn('police@example.org');
+    expect((await page.goto(server.url + publicPath))?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ridley Road Market operation: community impact assessment');
     expect((await page.goto(`${server.url}/w/hackney/cia`))?.status()).toBe(403);
     expect((await page.goto(server.url + ciaPath))?.status()).toBe(403);
     expect((await page.goto(`${server.url}${ciaPath}/review`))?.status()).toBe(403);

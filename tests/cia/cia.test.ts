@@ -4,6 +4,7 @@ import { anonymous } from '../../src/core/access/actor.ts';
 import { SignInRequired } from '../../src/core/access/require-access.ts';
 import { createIncident } from '../../src/core/cases/cases.ts';
 import { raiseCiaQuestion, recordCia, saveCiaReview } from '../../src/core/cia/cia.ts';
+import { publishCiaSummary, publishedCia, publishedCias } from '../../src/core/cia/publish.ts';
 import { ciaOfQuestions, ciaDocument, dayStatus, getCia, listCias, ownReview, questionStart } from '../../src/core/cia/read.ts';
 import { auditLog, ciaQuestions, ciaReviews, cias, questionEvents, questions, type CiaItem } from '../../src/core/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../src/core/errors.ts';
@@ -183,6 +184,29 @@ describe.each(databaseTargets())('community impact assessments on $name', (targe
     expect((await ws.db.db.select().from(questions)).length).toBe(before.questions);
     expect(await audits()).toBe(after.audits);
     expect(after.audits).toBe(before.audits + 1); // only the clerk's draft review
+  });
+  it('publishes versioned summaries with counts and the statement only: no names, comments or document', async () => {
+    const statement = 'The assessment stated its purpose but shows no consultation with traders or residents.';
+    await expect(publishCiaSummary(ctx, c.member, { ...ref(), statement })).rejects.toBeInstanceOf(Forbidden);
+    await expect(publishCiaSummary(ctx, c.police, { ...ref(), statement })).rejects.toBeInstanceOf(Forbidden);
+    await expect(publishCiaSummary(ctx, c.otherMember, { ...ref(), statement })).rejects.toBeInstanceOf(NotFound);
+    await expect(publishCiaSummary(ctx, c.clerk, { ...ref(), statement: ' ' })).rejects.toMatchObject({ details: { field: 'statement' } });
+    const unreviewed = await recordCia(ctx, c.clerk, { panelId: c.hackney.id, ...record, title: 'Not yet reviewed' });
+    await expect(publishCiaSummary(ctx, c.clerk, { panelId: c.hackney.id, ciaId: unreviewed.id, statement })).rejects.toBeInstanceOf(Conflict);
+    const v1 = await publishCiaSummary(ctx, c.chair, { ...ref(), statement });
+    const v2 = await publishCiaSummary(ctx, c.clerk, { ...ref(), statement: `${statement} Corrected.` });
+    expect([v1.version, v2.version]).toEqual([1, 2]);
+    const { publications } = await publishedCias(ctx, anonymous, 'hackney');
+    expect(publications.map((p) => p.version)).toEqual([2, 1]);
+    const { publication, versions } = await publishedCia(ctx, anonymous, { borough: 'hackney', publicationId: v1.id });
+    expect(versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(publication.summary).toMatchObject({ title: record.title, reviews: 2, rag: { red: 1, amber: 1, green: 0 }, statement, questionsRaised: 2, publishedQuestions: [] });
+    expect(publication.summary.items.find((i) => i.label === 'Community consultation')).toEqual({ label: 'Community consultation', scores: [1, 1, 0], mean: 0.5 });
+    const text = JSON.stringify(publication.summary);
+    for (const secret of ['member', 'chair', 'No residents or traders', 'Little sign', ciaText]) expect(text).not.toContain(secret);
+    await expect(publishedCia(ctx, anonymous, { borough: 'hackney', publicationId: 1e12 })).rejects.toBeInstanceOf(NotFound);
+    await expect(publishedCias(ctx, anonymous, 'nowhere')).rejects.toBeInstanceOf(NotFound);
+    expect((await ws.db.db.select().from(auditLog).where(eq(auditLog.action, 'cia.publish'))).length).toBe(2);
   });
 });
 

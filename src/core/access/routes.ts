@@ -70,7 +70,7 @@ export const routeRules: Record<string, RouteRule> = {
 
   // Community impact assessments and the panel's reviews of them.
   '/w/[panel]/cia': { view: 'cia.list', actions: { record: 'cia.record' } },
-  '/w/[panel]/cia/[cia]': { view: 'cia.list' },
+  '/w/[panel]/cia/[cia]': { view: 'cia.list', actions: { publish: 'cia.publish' } },
   '/w/[panel]/cia/[cia]/document': { view: 'cia.list' },
   '/w/[panel]/cia/[cia]/review': { view: 'cia.review', actions: { save: 'cia.review' } },
   '/w/[panel]/cia/[cia]/question': { view: 'cia.raise-question', actions: { raise: 'cia.raise-question' } },

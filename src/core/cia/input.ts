@@ -74,3 +74,8 @@ export type CiaReviewInput = z.input<typeof reviewInput>;
 export const raiseInput = z.object({
   item: optional(z.enum(ciaItems, { error: 'Choose an item of the rubric, or the whole review.' }))
 });
+
+/** What the public reads beside the figures: the panel's own words, written for publication. */
+export const publishInput = z.object({
+  statement: text('a statement for the public', 5000)
+});

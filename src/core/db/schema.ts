@@ -1118,3 +1118,21 @@ export const ciaQuestions = pgTable(
   },
   (t) => [uniqueIndex('cia_questions_question_unique').on(t.questionId), index('cia_questions_cia_idx').on(t.ciaId), check('cia_questions_item_check', sql`${t.item} is null or ${inList(t.item, ciaItems)}`)]
 );
+
+/** A published summary of the panel's reviews of a CIA: each publication is a new, immutable version. */
+export const ciaPublications = pgTable(
+  'cia_publications',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    ciaId: integer('cia_id')
+      .notNull()
+      .references(() => cias.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' })
+  },
+  (t) => [uniqueIndex('cia_publications_cia_version_unique').on(t.ciaId, t.version), index('cia_publications_panel_idx').on(t.panelId)]
+);
+export type CiaPublication = typeof ciaPublications.$inferSelect;

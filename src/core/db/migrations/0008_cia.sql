@@ -1,3 +1,13 @@
+CREATE TABLE "cia_publications" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"panel_id" integer NOT NULL,
+	"cia_id" integer NOT NULL,
+	"version" integer NOT NULL,
+	"summary" jsonb NOT NULL,
+	"published_at" timestamp with time zone NOT NULL,
+	"published_by" text
+);
+--> statement-breakpoint
 CREATE TABLE "cia_questions" (
 	"panel_id" integer NOT NULL,
 	"cia_id" integer NOT NULL,
@@ -53,6 +63,9 @@ CREATE TABLE "cias" (
 	CONSTRAINT "cias_document_check" CHECK ("cias"."text" <> '' or "cias"."sha256" is not null)
 );
 --> statement-breakpoint
+ALTER TABLE "cia_publications" ADD CONSTRAINT "cia_publications_panel_id_panels_id_fk" FOREIGN KEY ("panel_id") REFERENCES "public"."panels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cia_publications" ADD CONSTRAINT "cia_publications_cia_id_cias_id_fk" FOREIGN KEY ("cia_id") REFERENCES "public"."cias"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cia_publications" ADD CONSTRAINT "cia_publications_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cia_questions" ADD CONSTRAINT "cia_questions_panel_id_panels_id_fk" FOREIGN KEY ("panel_id") REFERENCES "public"."panels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cia_questions" ADD CONSTRAINT "cia_questions_cia_id_cias_id_fk" FOREIGN KEY ("cia_id") REFERENCES "public"."cias"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cia_questions" ADD CONSTRAINT "cia_questions_review_id_cia_reviews_id_fk" FOREIGN KEY ("review_id") REFERENCES "public"."cia_reviews"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -63,6 +76,8 @@ ALTER TABLE "cia_reviews" ADD CONSTRAINT "cia_reviews_reviewer_id_users_id_fk" F
 ALTER TABLE "cias" ADD CONSTRAINT "cias_panel_id_panels_id_fk" FOREIGN KEY ("panel_id") REFERENCES "public"."panels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cias" ADD CONSTRAINT "cias_incident_id_incidents_id_fk" FOREIGN KEY ("incident_id") REFERENCES "public"."incidents"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cias" ADD CONSTRAINT "cias_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "cia_publications_cia_version_unique" ON "cia_publications" USING btree ("cia_id","version");--> statement-breakpoint
+CREATE INDEX "cia_publications_panel_idx" ON "cia_publications" USING btree ("panel_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cia_questions_question_unique" ON "cia_questions" USING btree ("question_id");--> statement-breakpoint
 CREATE INDEX "cia_questions_cia_idx" ON "cia_questions" USING btree ("cia_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cia_reviews_cia_reviewer_unique" ON "cia_reviews" USING btree ("cia_id","reviewer_id");--> statement-breakpoint

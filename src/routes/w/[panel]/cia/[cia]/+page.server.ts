@@ -4,7 +4,10 @@ import { dayStatus, getCia } from '$core/cia/read.ts';
 import { boroughsInUse } from '$core/dashboard/boroughs.ts';
 import { ciaRef } from '$lib/server/cia-page.ts';
 import { serverContext } from '$lib/server/context.ts';
-import type { PageServerLoad } from './$types';
+import { ciaPublicationsOf, publishCiaSummary } from '$core/cia/publish.ts';
+import { londonDay } from '$core/questions/working-days.ts';
+import { formFailure, textFields } from '$lib/server/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { ctx, panel, ref } = await ciaRef(locals.actor, params);
@@ -48,7 +51,22 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     })),
     combined: view.combined,
     questions: view.questions,
+    publications: (await ciaPublicationsOf(ctx, locals.actor, ref)).map((p) => ({ id: p.id, version: p.version, publishedOn: londonDay(p.publishedAt) })),
+    mayPublish: can(locals.actor, 'cia.publish', { panelId: panel.id }),
     mayReview: can(locals.actor, 'cia.review', { panelId: panel.id }),
     mayRaise: can(locals.actor, 'cia.raise-question', { panelId: panel.id }) && can(locals.actor, 'question.draft', { panelId: panel.id })
   };
+};
+
+export const actions: Actions = {
+  publish: async ({ request, locals, params }) => {
+    const values = textFields(await request.formData(), ['statement']);
+    try {
+      const { ctx, ref } = await ciaRef(locals.actor, params);
+      const pub = await publishCiaSummary(ctx, locals.actor, { ...ref, statement: values.statement });
+      return { published: pub.version };
+    } catch (err) {
+      return formFailure(err, values);
+    }
+  }
 };
