@@ -13,8 +13,8 @@ import { parse } from '../panels/input.ts';
 import { draftQuestion } from '../questions/questions.ts';
 import { ciaInput, ciaItemLabel, ciaRubric, raiseInput, reviewInput, type CiaReviewInput } from './input.ts';
 
-/** What recording a CIA needs: the database and clock, and the file store for an uploaded copy. */
-export type CiaContext = WorkflowContext & { files: FileStore };
+/** What recording a CIA needs: the database and clock, and the file store for an uploaded copy (pasted text needs none). */
+export type CiaContext = WorkflowContext & { files?: FileStore };
 
 type Ref = { panelId: number; ciaId: number };
 const notHere = () => new NotFound('There is nothing at this address.');
@@ -35,7 +35,8 @@ export async function recordCia(ctx: CiaContext, actor: Actor, raw: { panelId: n
   if (input.incidentId !== undefined) await caseOf(ctx.db.db, raw.panelId, input.incidentId);
   const mediaType = file ? sniffMediaType(file.bytes) : null;
   if (mediaType && !accepted.includes(mediaType)) throw new Invalid('Upload the assessment as a PDF or a plain text file.', { field: 'file' });
-  const stored = file ? await ctx.files.put(file.bytes) : null;
+  if (file && !ctx.files) throw new Error('recordCia was given a file but no file store.');
+  const stored = file ? await ctx.files!.put(file.bytes) : null;
   return write(ctx, actor, async (tx, audit) => {
     if (input.incidentId !== undefined) await caseOf(tx, raw.panelId, input.incidentId);
     const now = ctx.clock.now();
