@@ -92,6 +92,25 @@ describe('community impact assessments: recorded, reviewed, and a question raise
     await checkPage(page, 'cia-list');
   });
 
+  it('the clerk records another as an uploaded PDF, which downloads as it was', async () => {
+    const page = await signedIn('clerk@example.org');
+    await page.goto(`${server.url}/w/hackney/cia`);
+    await hydrated(page);
+    await page.getByLabel('Title').fill('Ridley Road Market operation: debrief');
+    await page.getByLabel('Operation', { exact: true }).fill('Drugs warrants at Ridley Road Market, 21 July 2023');
+    await page.getByLabel('After the operation').check();
+    const pdf = Buffer.from('%PDF-1.4\n% the debrief, as the police sent it\n%%EOF\n');
+    await page.getByLabel('Or upload it (optional)').setInputFiles({ name: 'ridley-road-debrief.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: 'Record the assessment' }).click();
+    await page.waitForURL(/\/cia\/\d+$/);
+    await hydrated(page);
+    const link = page.getByRole('link', { name: 'Download the uploaded copy' });
+    const res = await page.request.get(server.url + (await link.getAttribute('href')));
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-disposition']).toContain('attachment; filename="ridley-road-debrief.pdf"');
+    expect(Buffer.from(await res.body()).equals(pdf)).toBe(true);
+  });
+
   it('a member scores the rubric, is told what is missing, submits, and raises a question from an item', async () => {
     const page = await signedIn('member@example.org');
     await page.goto(server.url + ciaPath);
