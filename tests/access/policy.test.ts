@@ -73,6 +73,12 @@ review.results                 sign-in   404       ok        ok        ok       
 review.respond                 sign-in   404       403       ok        ok        404       404       404
 review.publish                 sign-in   404       403       ok        ok        403       404       404
 reviews.view-public            ok        ok        ok        ok        ok        ok        ok        ok
+cia.list                       sign-in   404       ok        ok        ok        403       404       404
+cia.record                     sign-in   404       403       ok        ok        403       404       404
+cia.review                     sign-in   404       ok        ok        ok        403       404       404
+cia.raise-question             sign-in   404       ok        ok        ok        403       404       404
+cia.publish                    sign-in   404       403       ok        ok        403       404       404
+cia.view-public                ok        ok        ok        ok        ok        ok        ok        ok
 meeting.list                   sign-in   404       ok        ok        ok        403       404       404
 meeting.schedule               sign-in   404       403       ok        ok        403       404       404
 meeting.edit                   sign-in   404       403       ok        ok        403       404       404

@@ -92,6 +92,13 @@ export const policy = {
   'review.respond': { scope: 'panel', roles: { ...officers, police: 'addressee' }, what: "respond to the panel's reviews of an encounter (or record the police's response)" },
   'review.publish': { scope: 'panel', roles: officers, what: "publish a sample's anonymised summary (a new version each time)" },
   'reviews.view-public': { scope: 'installation', public: true, what: "read a borough's published review summaries" },
+  // Community impact assessments (src/core/cia). The police wrote them; the panel's reviews are its own, so police respondents see none of it.
+  'cia.list': { scope: 'panel', roles: panelMembers, what: "read the panel's CIAs, the submitted reviews of them and the questions raised" },
+  'cia.record': { scope: 'panel', roles: officers, what: "record a police community impact assessment (uploaded or pasted) and what it concerns" },
+  'cia.review': { scope: 'panel', roles: panelMembers, what: "score a CIA against the rubric: one's own review, a draft until submitted" },
+  'cia.raise-question': { scope: 'panel', roles: panelMembers, what: 'draft a question to the police from a CIA review, linked to it' },
+  'cia.publish': { scope: 'panel', roles: officers, what: "publish a summary of the panel's reviews of a CIA (a new version each time)" },
+  'cia.view-public': { scope: 'installation', public: true, what: "read a borough's published CIA review summaries (police respondents read them here)" },
 
   // Meetings (src/core/meetings). Police respondents see meetings only as the public does: published minutes.
   'meeting.list': { scope: 'panel', roles: panelMembers, what: "see the panel's meetings, agendas, attendance and minutes, confidential parts included" },

@@ -68,6 +68,13 @@ export const routeRules: Record<string, RouteRule> = {
   '/w/[panel]/reviews/[sample]/[encounter]': { view: 'review.record', actions: { save: 'review.record' } },
   '/w/[panel]/reviews/[sample]/results': { view: 'review.results', actions: { publish: 'review.publish' } },
 
+  // Community impact assessments and the panel's reviews of them.
+  '/w/[panel]/cia': { view: 'cia.list', actions: { record: 'cia.record' } },
+  '/w/[panel]/cia/[cia]': { view: 'cia.list', actions: { publish: 'cia.publish' } },
+  '/w/[panel]/cia/[cia]/document': { view: 'cia.list' },
+  '/w/[panel]/cia/[cia]/review': { view: 'cia.review', actions: { save: 'cia.review' } },
+  '/w/[panel]/cia/[cia]/question': { view: 'cia.raise-question', actions: { raise: 'cia.raise-question' } },
+
   '/w/[panel]/meetings': { view: 'meeting.list', actions: { schedule: 'meeting.schedule', quorum: 'meeting.quorum-rule' } },
   '/w/[panel]/meetings/[meeting]': {
     view: 'meeting.list',

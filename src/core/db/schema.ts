@@ -1015,3 +1015,124 @@ export const caseQuestions = pgTable(
   },
   (t) => [uniqueIndex('case_questions_unique').on(t.incidentId, t.questionId)]
 );
+
+// ---- Community impact assessments (DOMAIN.md §5; src/core/cia, docs/cia.md)
+
+/** The rubric's items, in order (DOMAIN.md §5); each is scored 0, 1 or 2 with a comment. */
+export const ciaItems = ['purpose', 'consultation', 'confidence', 'disproportionality', 'mitigations', 'communication', 'debrief'] as const;
+export type CiaItem = (typeof ciaItems)[number];
+/** Whether the police wrote the assessment before the operation or after it. */
+export const ciaTimings = ['before', 'after'] as const;
+export type CiaTiming = (typeof ciaTimings)[number];
+
+/** A community impact assessment the police wrote, as the panel received it. */
+export const cias = pgTable(
+  'cias',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    title: text('title').notNull(),
+    operation: text('operation').notNull(),
+    documentOn: text('document_on'),
+    timing: text('timing').$type<CiaTiming>().notNull(),
+    /** The pasted text of the document ('' when only a file was uploaded). */
+    text: text('text').notNull().default(''),
+    /** The uploaded copy in the content-addressed file store, if any. */
+    sha256: text('sha256'),
+    size: integer('size'),
+    fileName: text('file_name'),
+    mediaType: text('media_type'),
+    incidentId: integer('incident_id').references(() => incidents.id, { onDelete: 'set null' }),
+    /** An unusual day it concerns: a borough's GSS code and a London date, both or neither. */
+    dayBorough: text('day_borough'),
+    dayOn: text('day_on'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt()
+  },
+  (t) => [
+    index('cias_panel_idx').on(t.panelId),
+    check('cias_timing_check', inList(t.timing, ciaTimings)),
+    check('cias_day_check', sql`(${t.dayBorough} is null) = (${t.dayOn} is null)`),
+    check('cias_document_check', sql`${t.text} <> '' or ${t.sha256} is not null`)
+  ]
+);
+export type Cia = typeof cias.$inferSelect;
+
+const ciaScore = (name: string) => integer(name);
+
+/** One reviewer's review of a CIA against the rubric: a draft until submitted, then final. */
+export const ciaReviews = pgTable(
+  'cia_reviews',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    ciaId: integer('cia_id')
+      .notNull()
+      .references(() => cias.id, { onDelete: 'cascade' }),
+    reviewerId: text('reviewer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purposeScore: ciaScore('purpose_score'),
+    consultationScore: ciaScore('consultation_score'),
+    confidenceScore: ciaScore('confidence_score'),
+    disproportionalityScore: ciaScore('disproportionality_score'),
+    mitigationsScore: ciaScore('mitigations_score'),
+    communicationScore: ciaScore('communication_score'),
+    debriefScore: ciaScore('debrief_score'),
+    /** Each item's comment, by item. */
+    comments: jsonb('comments').$type<Partial<Record<CiaItem, string>>>().notNull().default({}),
+    rag: text('rag').$type<Rag>(),
+    summary: text('summary').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt()
+  },
+  (t) => [
+    uniqueIndex('cia_reviews_cia_reviewer_unique').on(t.ciaId, t.reviewerId),
+    check('cia_reviews_rag_check', sql`${t.rag} in ('red', 'amber', 'green')`),
+    check(
+      'cia_reviews_scores_check',
+      sql.raw(ciaItems.map((i) => `coalesce(${i}_score between 0 and 2, true)`).join(' and '))
+    ),
+    check('cia_reviews_submitted_check', sql.raw(`submitted_at is null or (rag is not null and ${ciaItems.map((i) => `${i}_score is not null`).join(' and ')})`))
+  ]
+);
+export type CiaReview = typeof ciaReviews.$inferSelect;
+
+/** Questions to the police raised from a CIA review: from one rubric item, or the whole review (item null). */
+export const ciaQuestions = pgTable(
+  'cia_questions',
+  {
+    panelId: panelRef(),
+    ciaId: integer('cia_id')
+      .notNull()
+      .references(() => cias.id, { onDelete: 'cascade' }),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => ciaReviews.id, { onDelete: 'cascade' }),
+    item: text('item').$type<CiaItem>(),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' })
+  },
+  (t) => [uniqueIndex('cia_questions_question_unique').on(t.questionId), index('cia_questions_cia_idx').on(t.ciaId), check('cia_questions_item_check', sql`${t.item} is null or ${inList(t.item, ciaItems)}`)]
+);
+
+/** A published summary of the panel's reviews of a CIA: each publication is a new, immutable version. */
+export const ciaPublications = pgTable(
+  'cia_publications',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    ciaId: integer('cia_id')
+      .notNull()
+      .references(() => cias.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' })
+  },
+  (t) => [uniqueIndex('cia_publications_cia_version_unique').on(t.ciaId, t.version), index('cia_publications_panel_idx').on(t.panelId)]
+);
+export type CiaPublication = typeof ciaPublications.$inferSelect;

@@ -4,6 +4,7 @@ import { loadActor } from '../access/load-actor.ts';
 import { requireAccess } from '../access/require-access.ts';
 import { createAction } from '../actions/actions.ts';
 import { demoMeetings } from './demo-meetings.ts';
+import { demoCia } from './demo-cia.ts';
 import type { WorkflowContext } from '../audit/write.ts';
 import type { PanelRole } from '../db/schema.ts';
 import { Invalid } from '../errors.ts';
@@ -95,8 +96,9 @@ export async function createDemoPanel(ctx: WorkflowContext, actor: Actor, raw: {
   await action('[Demo] Check the rise against last year', 'member', -3, 'red', { finding: figure });
 
   const meetings = await demoMeetings(ctx, { clerk, chair }, ids, panelId, `${borough.name} Town Hall`);
+  const cias = await demoCia(ctx, { clerk, chair, member }, panelId, borough.code);
 
-  return { panel: { id: panel.id, name: panel.name, slug: panel.slug }, people, password, questions: 9, actions: 3, meetings };
+  return { panel: { id: panel.id, name: panel.name, slug: panel.slug }, people, password, questions: 9 + cias, actions: 3, meetings };
 }
 
 function addDays(day: string, n: number): string {

@@ -1,5 +1,7 @@
+import { can } from '$core/access/require-access.ts';
 import { linkQuestion } from '$core/cases/cases.ts';
 import { caseForQuestion } from '$core/cases/read.ts';
+import { ciaOfQuestions } from '$core/cia/read.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
 import { draftQuestion, listQuestions } from '$core/questions/questions.ts';
 import { authContext } from '$lib/server/auth.ts';
@@ -18,7 +20,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const fromFigure = Object.fromEntries(['metric', 'area', 'period', 'value'].map((k) => [k, url.searchParams.get(k) ?? '']));
   // A case file's "raise a question" link fills the title and the question: ?case=<id>
   const fromCase = url.searchParams.has('case') ? await caseForQuestion(ctx, locals.actor, { panelId: panel.id, incidentId: Number(url.searchParams.get('case')) }) : null;
-  return { panel: { name: panel.name, slug: panel.slug }, questions: list.map(questionForPage), fromFigure, fromCase };
+  // Questions raised from a community impact assessment link back to it.
+  const fromCia = can(locals.actor, 'cia.list', { panelId: panel.id }) ? await ciaOfQuestions(ctx, locals.actor, panel.id) : new Map();
+  return { panel: { name: panel.name, slug: panel.slug }, questions: list.map((q) => ({ ...questionForPage(q), cia: fromCia.get(q.id) ?? null })), fromFigure, fromCase };
 };
 
 export const actions: Actions = {
