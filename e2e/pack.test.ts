@@ -108,7 +108,7 @@ describe('monthly data pack', () => {
     // no element reaches past the right edge, and no scrolling or clipping box hides part of its content.
     await page.setViewportSize({ width: 688, height: 1000 });
     const cut = await page.evaluate(() =>
-      [...document.querySelectorAll('main *')]
+      Array.from(document.querySelectorAll('main *'))
         .filter((el) => {
           const style = getComputedStyle(el);
           if (style.display === 'none' || style.visibility === 'hidden' || el.closest('.visually-hidden')) return false; // hidden on purpose
