@@ -248,6 +248,31 @@ describe('London map and borough dashboard', () => {
       expect(second.headers.get('content-security-policy')).toContain("script-src 'self'");
     });
 
+    it('is usable with the keyboard: filters, the data behind a chart, downloads', async () => {
+      await page.goto(hackney());
+      const tabTo = async (test: () => Promise<boolean>, what: string) => {
+        for (let i = 0; i < 120; i++) {
+          await page.keyboard.press('Tab');
+          if (await test()) return;
+        }
+        throw new Error(`Tab never reached ${what}`);
+      };
+      const focused = (selector: string) => () => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+      // The skip link comes first and lands on the main content.
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to main content');
+      await tabTo(focused('#grouping'), 'the grouping filter');
+      await page.keyboard.press('ArrowDown'); // a closed <select> changes with the arrow keys
+      await tabTo(focused('form.filters button'), 'the Show button');
+      await Promise.all([page.waitForURL(/grouping=black_incl_mixed_black/), page.keyboard.press('Enter')]);
+      // The data table behind the first chart opens with Enter on its summary.
+      await tabTo(focused('#trend summary'), 'the data behind the trend chart');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('#trend details').getAttribute('open')).resolves.toBe('');
+      await tabTo(focused('#trend .downloads a'), 'the trend chart download');
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toContain('/data/trend.');
+    });
+
     it('works without JavaScript', async () => {
       await withoutJs(async (p) => {
         await p.goto(hackney());

@@ -104,6 +104,21 @@ describe('monthly data pack', () => {
       await expect(page.locator(hidden).isVisible(), hidden).resolves.toBe(false);
     const breaks = await page.locator('section.pack-section').evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore));
     expect(breaks).toEqual(['auto', 'page', 'page', 'page', 'page', 'page', 'page']);
+    // Nothing cut off at the width of an A4 page inside its 14 mm margins (182 mm = 688 CSS px):
+    // no element reaches past the right edge, and no scrolling or clipping box hides part of its content.
+    await page.setViewportSize({ width: 688, height: 1000 });
+    const cut = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('main *'))
+        .filter((el) => {
+          const style = getComputedStyle(el);
+          if (style.display === 'none' || style.visibility === 'hidden' || el.closest('.visually-hidden')) return false; // hidden on purpose
+          const clips = ['auto', 'hidden', 'scroll', 'clip'].includes(style.overflowX);
+          return el.getBoundingClientRect().right > window.innerWidth + 1 || (clips && el.scrollWidth > el.clientWidth + 1);
+        })
+        .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`)
+    );
+    expect(cut).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ media: 'screen' });
   });
 

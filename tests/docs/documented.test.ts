@@ -29,3 +29,21 @@ describe('documentation', () => {
     for (const link of links) expect(fs.existsSync(path.join(root, link)), link).toBe(true);
   });
 });
+
+describe('dependencies', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+  const listed = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
+  const architecture = fs.readFileSync(path.join(root, 'docs', 'architecture.md'), 'utf8');
+  const table = architecture.slice(architecture.indexOf('## Dependencies and why each is here'));
+  const rows = [...table.matchAll(/^\| `([^`]+)` \| (.+) \|$/gm)];
+
+  it.each(listed)('docs/architecture.md says why %s is a dependency', (name) => {
+    const row = rows.find((r) => r[1] === name);
+    expect(row, `add a row for ${name} to "Dependencies and why each is here"`).toBeDefined();
+    expect(row?.[2].trim().length).toBeGreaterThan(10);
+  });
+
+  it('lists no package that package.json does not have', () => {
+    expect(rows.map((r) => r[1]).filter((name) => !listed.includes(name))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Invalid, NotFound } from '../../src/core/errors.ts';
 import { computeFigures } from '../../src/core/figures/compute.ts';
+import { parsePeriod } from '../../src/core/figures/period.ts';
 import { figuresOf, loadMainScenario, NORTHBANK, SOUTHMERE } from './support/main-scenario.ts';
 import type { TestWarehouse } from './support/warehouse.ts';
 
@@ -74,7 +75,7 @@ describe('London dates, areas and periods', () => {
   it('a month that does not exist is Invalid, with a clear message', async () => {
     const err = await computeFigures(t.wh, { area: NORTHBANK, from: '2024-13' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Invalid);
-    expect((err as Error).message).toBe('--from "2024-13" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.');
+    expect((err as Error).message).toBe('--from "2024-13" is not a date: use YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.');
     await expect(computeFigures(t.wh, { area: NORTHBANK, from: '2024-02-30' })).rejects.toThrow(Invalid);
     await expect(computeFigures(t.wh, { area: NORTHBANK, from: '2024-03', to: 'March' })).rejects.toThrow('--to "March" is not a date');
   });
@@ -90,5 +91,17 @@ describe('London dates, areas and periods', () => {
     expect(await period('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
     expect(await period('2024-03-05')).toEqual({ from: '2024-03-05', to: '2024-03-05' });
     expect(await period('2024')).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(await period('2024-Q1')).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+  });
+
+  it('a quarter is its three months, compared with the quarter before and the same quarter a year before', async () => {
+    const q = await computeFigures(t.wh, { area: NORTHBANK, from: '2024-Q1' });
+    const months = await computeFigures(t.wh, { area: NORTHBANK, from: '2024-01', to: '2024-03' });
+    expect(q).toEqual(months);
+    const change = q.figures.find((f) => f.metric === 'change_vs_previous');
+    expect(change?.comparedWith).toEqual({ from: '2023-10-01', to: '2023-12-31' });
+    expect(q.figures.find((f) => f.metric === 'change_vs_last_year')?.comparedWith).toEqual({ from: '2023-01-01', to: '2023-03-31' });
+    expect(parsePeriod('2023-q4', '2024-Q2')).toEqual({ from: '2023-10-01', to: '2024-06-30' });
+    expect(() => parsePeriod('2024-Q5')).toThrow('--from "2024-Q5" is not a date: use YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.');
   });
 });

@@ -5,6 +5,8 @@ import { computeFigures } from '../../src/core/figures/compute.ts';
 import type { Figure, FigureSet } from '../../src/core/figures/types.ts';
 import { thinMonths } from '../../src/core/figures/thin-months.ts';
 import { findUnusualDays } from '../../src/core/figures/unusual.ts';
+import { parseDashboardQuery } from '../../src/core/dashboard/request.ts';
+import { dashboardPage } from '../../src/lib/server/dashboard-page.ts';
 import { importedSharedData, releaseSharedData, type ImportedData } from './support/fixture.ts';
 import { present, SHARED, SKIP_MESSAGE } from './support/shared-data.ts';
 
@@ -39,16 +41,17 @@ describe.skipIf(!present)(present ? `real data: figures of every borough from ${
     expect(one(force, 'searches')!.numerator).toBe(forceRecords);
   });
 
-  it('ward searches sum to their borough for Hackney, Westminster and Lambeth', async () => {
-    const wards = (await areasInUse(data.warehouse)).filter((a) => a.level === 'ward');
-    for (const borough of ['E09000012', 'E09000033', 'E09000022']) {
+  it('ward searches sum to their borough in every borough (July 2023, 704 ward figure sets)', async () => {
+    const inUse = await areasInUse(data.warehouse);
+    const wards = inUse.filter((a) => a.level === 'ward');
+    for (const borough of inUse.filter((a) => a.level === 'borough').map((a) => a.code)) {
       const total = one(sets.find((s) => s.context.area.code === borough && s.context.period.from.startsWith('2023-07'))!, 'searches')!.numerator;
       let sum = 0;
       for (const w of wards.filter((x) => x.parentCode === borough))
         sum += one(await computeFigures(data.warehouse, { area: w.code, from: '2023-07' }), 'searches')!.numerator;
       expect(sum, borough).toBe(total);
     }
-  });
+  }, 600_000);
 
   it('shares of every dimension sum to 1 where none is suppressed', () => {
     for (const s of sets)
@@ -93,17 +96,37 @@ describe.skipIf(!present)(present ? `real data: figures of every borough from ${
     expect(set.context.thinMonths.map((t) => t.month)).toEqual(['2024-09', '2024-10', '2024-11']);
   });
 
-  it('finds the unusual days of July 2023 (printed for a person to look at)', async () => {
+  it('finds the unusual days of July 2023 in every borough (the top ones printed for a person to look at)', async () => {
     const lines: string[] = [];
-    for (const borough of ['Hackney', 'Lambeth', 'Westminster', 'Haringey']) {
-      const r = await findUnusualDays(data.warehouse, { area: borough, from: '2023-07' });
+    const boroughs = (await areasInUse(data.warehouse)).filter((a) => a.level === 'borough');
+    for (const borough of boroughs) {
+      const r = await findUnusualDays(data.warehouse, { area: borough.code, from: '2023-07' });
+      lines.push(`${borough.name}: ${r.days.length} unusual days (borough and wards)`);
       for (const d of r.days.slice(0, 3))
-        lines.push(`${borough}: ${d.date} ${d.area.name} (${d.area.level}) ${d.count} searches vs ${d.baseline} a day, p=${d.p.toExponential(1)}`);
-      for (const d of r.days) expect(d.count).toBeGreaterThanOrEqual(10);
+        lines.push(`  ${d.date} ${d.area.name} (${d.area.level}) ${d.count} searches vs ${d.baseline} a day, p=${d.p.toExponential(1)}`);
+      for (const d of r.days) {
+        expect(d.count).toBeGreaterThanOrEqual(10);
+        expect(d.p).toBeLessThan(0.001);
+        expect(d.count).toBeGreaterThan(d.baseline);
+      }
     }
     console.log(lines.join('\n'));
     // The Ridley Road Market operation: Dalston ward, 21 July 2023.
     const hackney = await findUnusualDays(data.warehouse, { area: 'Hackney', from: '2023-07' });
     expect(hackney.days.some((d) => d.date === '2023-07-21' && d.area.name === 'Dalston')).toBe(true);
-  });
+  }, 300_000);
+
+  it('builds the dashboard of every London borough at the latest month: headlines, six charts, a ward map', async () => {
+    const boroughs = (await areasInUse(data.warehouse)).filter((a) => a.level === 'borough');
+    expect(boroughs).toHaveLength(33);
+    for (const borough of boroughs) {
+      const page = await dashboardPage(data.warehouse, borough.code, parseDashboardQuery({}));
+      expect(page.title, borough.name).toMatch(new RegExp(`^Stop and search in ${borough.name}, `));
+      expect(page.headlines.length, borough.name).toBeGreaterThan(0);
+      expect(page.charts.map((c) => c.id), borough.name).toEqual(['trend', 'rates', 'outcomes', 'powers', 'objects', 'age']);
+      for (const c of page.charts) expect(c.svg.wide, `${borough.name} ${c.id}`).toMatch(/^<svg[^>]*role="img"/);
+      expect(page.wardMap?.table.rows.length, borough.name).toBeGreaterThan(0);
+      expect(page.comparison.rows.length, borough.name).toBeGreaterThan(0);
+    }
+  }, 300_000);
 });

@@ -6,7 +6,7 @@ import { groupings } from '../police-data/ethnicity.ts';
  */
 const figureParams = [
   { name: 'area', in: 'query', required: true, description: 'Borough, ward or LSOA GSS code or name (e.g. E09000012, Hackney), or a force id (metropolitan).', schema: { type: 'string' } },
-  { name: 'from', in: 'query', required: true, description: 'First month or day, London local time: YYYY, YYYY-MM or YYYY-MM-DD.', schema: { type: 'string' } },
+  { name: 'from', in: 'query', required: true, description: 'First day, month, quarter or year, London local time: YYYY-MM-DD, YYYY-MM, YYYY-Qn (e.g. 2024-Q1) or YYYY.', schema: { type: 'string' } },
   { name: 'to', in: 'query', required: false, description: 'Last month or day (default: the end of `from`).', schema: { type: 'string' } },
   { name: 'grouping', in: 'query', required: false, schema: { type: 'string', enum: [...groupings], default: 'census2021' } },
   { name: 'ethnicity', in: 'query', required: false, description: 'Self-defined or officer-defined ethnicity.', schema: { type: 'string', enum: ['self', 'officer'], default: 'self' } },

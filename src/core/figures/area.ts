@@ -17,7 +17,7 @@ export async function resolveArea(wh: Warehouse, text: string): Promise<AreaRef>
   if (rows.length === 0)
     throw new NotFound(
       `No area or force called "${q}". Use a borough, ward or LSOA GSS code or name (e.g. E09000012 or Hackney)` +
-        (forces.length ? `, or a force: ${forces.map((f) => f.force).join(', ')}.` : '; no police data is loaded yet.'),
+        (forces.length ? `, or a force: ${forces.map((f) => f.force).join(', ')}.` : '; no police data is loaded yet (run `scrutineer import` first).'),
       { area: q }
     );
   const exact = rows.filter((r) => r.code.toUpperCase() === q.toUpperCase());

@@ -4,6 +4,15 @@ import type { Period } from './types.ts';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
 const YEAR = /^\d{4}$/;
+/** A calendar quarter: 2024-Q1 is January to March 2024. */
+const QUARTER = /^(\d{4})-Q([1-4])$/i;
+
+/** First and last month (YYYY-MM) of a quarter written YYYY-Qn. */
+function quarterMonths(v: string): [string, string] {
+  const [, y, q] = QUARTER.exec(v) as RegExpExecArray;
+  const first = (Number(q) - 1) * 3 + 1;
+  return [`${y}-${String(first).padStart(2, '0')}`, `${y}-${String(first + 2).padStart(2, '0')}`];
+}
 
 function isRealDate(d: string): boolean {
   const t = new Date(`${d}T00:00:00Z`);
@@ -17,8 +26,8 @@ export function monthEnd(month: string): string {
 }
 
 /**
- * Reads a local period: `--from 2023-07 --to 2023-09` (whole months), days (`2023-07-21`), or years
- * (`2023`). "to" defaults to the end of "from". Dates are London local calendar dates.
+ * Reads a local period: `--from 2023-07 --to 2023-09` (whole months), days (`2023-07-21`), quarters
+ * (`2023-Q3`) or years (`2023`). "to" defaults to the end of "from". Dates are London local calendar dates.
  */
 export function parsePeriod(from: string | undefined, to?: string): Period {
   if (!from) throw new Invalid('Give a period: --from YYYY-MM[-DD] (and --to), e.g. --from 2023-07.', { field: 'from' });
@@ -32,14 +41,16 @@ function startOf(v: string, field: string): string {
   if (DAY.test(v) && isRealDate(v)) return v;
   if (MONTH.test(v) && isRealDate(`${v}-01`)) return `${v}-01`;
   if (YEAR.test(v)) return `${v}-01-01`;
-  throw new Invalid(`--${field} "${v}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.`, { field, value: v });
+  if (QUARTER.test(v)) return `${quarterMonths(v)[0]}-01`;
+  throw new Invalid(`--${field} "${v}" is not a date: use YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.`, { field, value: v });
 }
 
 function endOf(v: string, field: string): string {
   if (DAY.test(v) && isRealDate(v)) return v;
   if (MONTH.test(v) && isRealDate(`${v}-01`)) return monthEnd(v);
   if (YEAR.test(v)) return `${v}-12-31`;
-  throw new Invalid(`--${field} "${v}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.`, { field, value: v });
+  if (QUARTER.test(v)) return monthEnd(quarterMonths(v)[1]);
+  throw new Invalid(`--${field} "${v}" is not a date: use YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD.`, { field, value: v });
 }
 
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

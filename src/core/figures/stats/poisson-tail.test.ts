@@ -55,4 +55,16 @@ describe('poissonUpperTail', () => {
     expect(() => poissonUpperTail(3, -1)).toThrow(RangeError);
     expect(() => poissonUpperTail(3, Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
+
+  it.each([
+    [5, 2, 0.9473],
+    [7, 2, 0.9955],
+    [8, 5, 0.8666],
+    [10, 5, 0.9682],
+    [11, 5, 0.9863]
+  ])('agrees with the published cumulative Poisson table: P(X ≥ %i | λ = %d) = 1 − %d', (k, lambda, cumulative) => {
+    // Cumulative Poisson probabilities P(X ≤ k − 1) as printed to 4 decimals in standard statistical
+    // tables (e.g. Lindley & Scott, New Cambridge Statistical Tables, 2nd ed., Table 2).
+    expect(poissonUpperTail(k, lambda)).toBeCloseTo(1 - cumulative, 4);
+  });
 });
