@@ -339,7 +339,7 @@ function referralRow(input: ReturnType<typeof referralInput.parse>) {
  * An uploaded file's name as kept: its last part only, never a path; at most 200 characters; no
  * control characters, nor bidirectional marks (U+202E would show `x<U+202E>fdp.exe` as `xexe.pdf`).
  */
-function safeFileName(name: string): string {
+export function safeFileName(name: string): string {
   const last = name.split(/[/\\]/).pop() ?? '';
   const cleaned = last.replace(/[\u0000-\u001F\u007F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim().slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'copy' : cleaned;
