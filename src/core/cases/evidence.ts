@@ -321,10 +321,10 @@ function view(item: EvidenceItem, redactions: EvidenceRedaction[], seesOriginal:
 }
 
 /** One evidence item with its custody log; opening it is written to the log as a view. */
-export async function openEvidence(ctx: CaseContext, actor: Actor, ref: ItemRef): Promise<{ item: EvidenceView; custody: CustodyRow[] }> {
+export async function openEvidence(ctx: CaseContext, actor: Actor, ref: ItemRef): Promise<{ item: EvidenceView; custody: CustodyRow[]; image: { width: number; height: number } | null }> {
   requireAccess(actor, 'case.list', { panelId: ref.panelId });
   const seesOriginal = can(actor, 'evidence.view-original', { panelId: ref.panelId });
-  return ctx.db.db.transaction(async (tx) => {
+  const opened = await ctx.db.db.transaction(async (tx) => {
     const item = await loadItem(tx, ref);
     const redactions = await tx.select().from(evidenceRedactions).where(eq(evidenceRedactions.evidenceId, item.id)).orderBy(asc(evidenceRedactions.id));
     const v = view(item, redactions, seesOriginal);
@@ -334,6 +334,19 @@ export async function openEvidence(ctx: CaseContext, actor: Actor, ref: ItemRef)
     const log = await tx.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceId, item.id)).orderBy(asc(evidenceCustody.id));
     return { item: v, custody: log };
   });
+  // The size of the upright image, for whoever may black out rectangles of it.
+  const redactable = seesOriginal && can(actor, 'evidence.upload', { panelId: ref.panelId }) && (redactableTypes as readonly string[]).includes(opened.item.mediaType);
+  return { ...opened, image: redactable ? await uprightSize(await ctx.files.get(opened.item.sha256)) : null };
+}
+
+async function uprightSize(bytes: Uint8Array): Promise<{ width: number; height: number } | null> {
+  try {
+    const m = await sharp(bytes).metadata();
+    if (!m.width || !m.height) return null;
+    return (m.orientation ?? 1) >= 5 ? { width: m.height, height: m.width } : { width: m.width, height: m.height };
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -52,6 +52,9 @@ export const mediaTypeNames: Record<string, string> = {
   'application/octet-stream': 'of a type not recognised'
 };
 
+/** A type in words for a page: "JPEG image". */
+export const typeName = (mediaType: string) => (mediaTypeNames[mediaType] ?? mediaType).replace(/^(a|an|of a) /, '').replace(/^type not recognised$/, 'unknown type');
+
 function isUtf8Text(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false;
   try {
