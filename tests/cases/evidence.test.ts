@@ -5,7 +5,6 @@ import zlib from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle, type Manifest } from '../../src/core/cases/bundle.ts';
@@ -16,26 +15,11 @@ import { auditLog, evidenceCustody } from '../../src/core/db/schema.ts';
 import { Forbidden, Invalid, NotFound } from '../../src/core/errors.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { fakeClock } from '../support/fake-clock.ts';
+import { photoWithExif, unzip } from '../support/evidence-files.ts';
 import { cast, openWorkspace, type TestWorkspace } from '../support/workspace.ts';
 import { caseContext } from './support.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-/** A small hand-made photo: red, with a white square, taken (says its EXIF) at Ridley Road Market. */
-async function photoWithExif(): Promise<Uint8Array> {
-  const white = await sharp({ create: { width: 20, height: 20, channels: 3, background: { r: 255, g: 255, b: 255 } } }).png().toBuffer();
-  return new Uint8Array(
-    await sharp({ create: { width: 120, height: 80, channels: 3, background: { r: 200, g: 30, b: 30 } } })
-      .composite([{ input: white, left: 10, top: 10 }])
-      .jpeg()
-      .withExif({
-        IFD0: { Make: 'Scrutineer test', Artist: 'A. Witness' },
-        IFD2: { DateTimeOriginal: '2023:07:21 11:05:30', OffsetTimeOriginal: '+01:00' },
-        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 32/1 5496/100', GPSLongitudeRef: 'W', GPSLongitude: '0/1 4/1 3180/100' }
-      })
-      .toBuffer()
-  );
-}
 
 async function zipOf(entries: { name: string; bytes: Uint8Array; compress?: boolean }[]): Promise<Uint8Array> {
   const zip = new yazl.ZipFile();
@@ -47,18 +31,6 @@ async function zipOf(entries: { name: string; bytes: Uint8Array; compress?: bool
   const chunks: Buffer[] = [];
   for await (const c of zip.outputStream as AsyncIterable<Buffer>) chunks.push(c);
   return new Uint8Array(Buffer.concat(chunks));
-}
-
-/** Every entry of a zip, read back with yauzl. */
-async function unzip(bytes: Uint8Array): Promise<Map<string, Buffer>> {
-  const zip = await yauzl.fromBufferPromise(Buffer.from(bytes), { lazyEntries: true });
-  const out = new Map<string, Buffer>();
-  for await (const entry of zip.eachEntry()) {
-    const chunks: Buffer[] = [];
-    for await (const c of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) chunks.push(c);
-    out.set(entry.fileName, Buffer.concat(chunks));
-  }
-  return out;
 }
 
 describe.each(databaseTargets())('evidence files on $name', (target) => {
