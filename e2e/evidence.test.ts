@@ -129,6 +129,14 @@ describe('evidence: upload, redact, custody log and an export bundle whose hashe
     expect(facts).toContain(sha(photo));
 
     const redact = page.locator('form[action="?/redact"]');
+    // With JavaScript, dragging across the original's preview adds a rectangle in pixels of the image.
+    const draw = redact.locator('.draw');
+    const at = (await draw.boundingBox())!;
+    await page.mouse.move(at.x + at.width * 0.25, at.y + at.height * 0.25);
+    await page.mouse.down();
+    await page.mouse.move(at.x + at.width * 0.5, at.y + at.height * 0.5, { steps: 4 });
+    await page.mouse.up();
+    await expect(redact.getByLabel('Rectangles to black out').inputValue()).resolves.toMatch(/^(29|30), (19|20), (30|31), (20|21)$/);
     await redact.getByLabel('Rectangles to black out').fill('10, 10, 20, 20\n500, 0, 10, 10');
     await redact.getByLabel('Why').fill('The face of a bystander');
     await redact.getByRole('button', { name: 'Make the redacted copy' }).click();

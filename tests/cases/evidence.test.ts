@@ -196,6 +196,14 @@ describe.each(databaseTargets())('evidence files on $name', (target) => {
     await expect(evidenceFile(ctx, c.clerk, { ...ref, evidenceId: 2 ** 40 })).rejects.toBeInstanceOf(NotFound);
     const opened = await openEvidence(ctx, c.member, { ...ref, evidenceId: photoId });
     expect(opened.item.fileName).toBeNull();
+    // The member's preview is of the redacted copy only, re-encoded without metadata; the clerk also sees the original's.
+    expect(opened.previews.map((pr) => pr.of)).toEqual([p.redactions[0].id]);
+    expect(opened.image).toBeNull();
+    const preview = Buffer.from(opened.previews[0].src.replace('data:image/jpeg;base64,', ''), 'base64');
+    expect((await sharp(preview).metadata()).exif).toBeUndefined();
+    const forClerk = await openEvidence(ctx, c.clerk, { ...ref, evidenceId: photoId });
+    expect(forClerk.previews.map((pr) => pr.of)).toEqual(['original', p.redactions[0].id]);
+    expect(forClerk.image).toEqual({ width: 120, height: 80 });
     expect(opened.custody.at(-1)).toMatchObject({ action: 'view', actorLabel: 'member@example.org', sha256: p.redactions[0].sha256 });
   });
 
@@ -208,7 +216,7 @@ describe.each(databaseTargets())('evidence files on $name', (target) => {
     await setTags(ctx, c.chair, { ...ref, evidenceId: photoId, tags: ['personal data', 'child visible'] });
     await expect(setTags(ctx, c.member, { ...ref, evidenceId: photoId, tags: [] })).rejects.toBeInstanceOf(Forbidden);
     const log = (await openEvidence(ctx, c.clerk, { ...ref, evidenceId: photoId })).custody;
-    expect(log.map((r) => r.action)).toEqual(['upload', 'redact', 'download', 'view', 'view', 'download', 'tag', 'view']);
+    expect(log.map((r) => r.action)).toEqual(['upload', 'redact', 'download', 'view', 'view', 'view', 'download', 'tag', 'view']);
     expect(log.find((r) => r.action === 'tag')?.details).toEqual({ from: ['personal data'], to: ['personal data', 'child visible'] });
     expect(log.find((r) => r.action === 'download' && r.actorLabel === 'chair@example.org')?.sha256).toBe(sha(photo));
 

@@ -321,7 +321,20 @@ function view(item: EvidenceItem, redactions: EvidenceRedaction[], seesOriginal:
 }
 
 /** One evidence item with its custody log; opening it is written to the log as a view. */
-export async function openEvidence(ctx: CaseContext, actor: Actor, ref: ItemRef): Promise<{ item: EvidenceView; custody: CustodyRow[]; image: { width: number; height: number } | null }> {
+export interface Preview {
+  /** What it shows: the original, or a redacted copy's id. */
+  of: 'original' | number;
+  /** A small JPEG, re-encoded without metadata, as a data: URL (the page needs no other request, so the view is logged once). */
+  src: string;
+  width: number;
+  height: number;
+}
+
+export async function openEvidence(
+  ctx: CaseContext,
+  actor: Actor,
+  ref: ItemRef
+): Promise<{ item: EvidenceView; custody: CustodyRow[]; image: { width: number; height: number } | null; previews: Preview[] }> {
   requireAccess(actor, 'case.list', { panelId: ref.panelId });
   const seesOriginal = can(actor, 'evidence.view-original', { panelId: ref.panelId });
   const opened = await ctx.db.db.transaction(async (tx) => {
@@ -336,7 +349,31 @@ export async function openEvidence(ctx: CaseContext, actor: Actor, ref: ItemRef)
   });
   // The size of the upright image, for whoever may black out rectangles of it.
   const redactable = seesOriginal && can(actor, 'evidence.upload', { panelId: ref.panelId }) && (redactableTypes as readonly string[]).includes(opened.item.mediaType);
-  return { ...opened, image: redactable ? await uprightSize(await ctx.files.get(opened.item.sha256)) : null };
+  const { item } = opened;
+  const latest = item.redactions.at(-1);
+  const shown: { of: 'original' | number; sha256: string; mediaType: string }[] = [
+    ...(seesOriginal ? [{ of: 'original' as const, sha256: item.sha256, mediaType: item.mediaType }] : []),
+    ...(latest ? [{ of: latest.id, sha256: latest.sha256, mediaType: latest.mediaType }] : [])
+  ].filter((f) => (redactableTypes as readonly string[]).includes(f.mediaType));
+  const previews: Preview[] = [];
+  for (const f of shown) {
+    const p = await preview(await ctx.files.get(f.sha256));
+    if (p) previews.push({ of: f.of, ...p });
+  }
+  return { ...opened, image: redactable ? await uprightSize(await ctx.files.get(item.sha256)) : null, previews };
+}
+
+/**
+ * A preview of an image: upright, at most 640 pixels across, re-encoded as JPEG by sharp (so
+ * whatever else the file held is not passed on) and without metadata. Null if it cannot be decoded.
+ */
+async function preview(bytes: Uint8Array): Promise<{ src: string; width: number; height: number } | null> {
+  try {
+    const { data, info } = await sharp(bytes).rotate().resize({ width: 640, height: 640, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer({ resolveWithObject: true });
+    return { src: `data:image/jpeg;base64,${data.toString('base64')}`, width: info.width, height: info.height };
+  } catch {
+    return null;
+  }
 }
 
 async function uprightSize(bytes: Uint8Array): Promise<{ width: number; height: number } | null> {

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { ctx, panel, ref } = await caseRef(locals.actor, params);
   const incident = await loadIncident(ctx.db.db, ref);
-  const { item, custody, image } = await openEvidence(ctx, locals.actor, { ...ref, evidenceId: idParam(params.item) });
+  const { item, custody, image, previews } = await openEvidence(ctx, locals.actor, { ...ref, evidenceId: idParam(params.item) });
   const { uploadedAt, ...rest } = item;
   return {
     panel: { name: panel.name, slug: panel.slug },
@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     item: { ...rest, uploadedAt, sizeText: formatBytes(item.size), typeName: typeName(item.mediaType), redactions: item.redactions.map((r) => ({ ...r, sizeText: formatBytes(r.size), createdBy: undefined })) },
     custody: custody.map((c) => ({ id: c.id, action: c.action, sha256: c.sha256, actorLabel: c.actorLabel, at: c.at, details: c.details })),
     image,
+    previews,
     redactable: (redactableTypes as readonly string[]).includes(item.mediaType),
     tagChoices: sensitivityTags,
     mayEdit: can(locals.actor, 'evidence.upload', { panelId: panel.id })
