@@ -131,6 +131,7 @@ describe('evidence: upload, redact, custody log and an export bundle whose hashe
     const redact = page.locator('form[action="?/redact"]');
     // With JavaScript, dragging across the original's preview adds a rectangle in pixels of the image.
     const draw = redact.locator('.draw');
+    await draw.scrollIntoViewIfNeeded();
     const at = (await draw.boundingBox())!;
     await page.mouse.move(at.x + at.width * 0.25, at.y + at.height * 0.25);
     await page.mouse.down();

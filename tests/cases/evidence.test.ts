@@ -147,6 +147,8 @@ describe.each(databaseTargets())('evidence files on $name', (target) => {
       // yazl refuses to write such names, so the zip is put together by hand.
       await expect(upload('bad.zip', zipWithName(name))).rejects.toThrow(why);
     }
+    const docx = await zipOf([{ name: '[Content_Types].xml', bytes: new TextEncoder().encode('<?xml version="1.0"?><Types/>') }, { name: 'word/document.xml', bytes: new TextEncoder().encode('<w:document/>') }]);
+    await expect(upload('statement.docx', docx, { kind: 'document' })).rejects.toThrow('The file is an office document (Word, Excel or OpenDocument)');
     const notAllowed = await zipOf([{ name: 'ok.jpg', bytes: photo }, { name: 'tune.gif', bytes: Buffer.from('GIF89a\x01\x00', 'latin1') }]);
     await expect(upload('mixed.zip', notAllowed)).rejects.toThrow('"tune.gif" in the zip is a GIF image');
     expect((await custodyRows()).length).toBe(before.custody);

@@ -96,6 +96,9 @@ export async function uploadEvidence(
       ? (await unpackZip(file.bytes, { ...defaultZipLimits, entryBytes: ctx.files.maxBytes, ...raw.zipLimits })).map((e) => ({ name: safeFileName(e.path), bytes: e.bytes, inZip: e.path }))
       : [{ name, bytes: file.bytes, inZip: null }];
   if (files.length === 0) throw new Invalid('The zip holds no files.', { field: 'file' });
+  // Word, Excel and OpenDocument files are zips of XML: refused as what they are, not unpacked.
+  if (files.some((f) => f.inZip === '[Content_Types].xml' || f.inZip === 'mimetype'))
+    throw new Invalid('The file is an office document (Word, Excel or OpenDocument), judged from its contents: save it as PDF and upload that.', { field: 'file' });
   const checked: { name: string; bytes: Uint8Array; inZip: string | null; mediaType: string; metadata: Awaited<ReturnType<typeof captureMetadata>>; areas: PlaceAreas }[] = [];
   for (const f of files) {
     checkSize(ctx, f.bytes.byteLength, f.inZip);
