@@ -117,7 +117,7 @@ describe('evidence: upload, redact, custody log and an export bundle whose hashe
     expect(row).toContain('Dalston, Hackney');
     expect(row).toContain('personal data');
     await checkPage(page, 'evidence-list');
-    evidencePath = new URL(await page.getByRole('link', { name: 'Evidence 1: photo' }).getAttribute('href')!, server.url).pathname;
+    evidencePath = new URL((await page.getByRole('link', { name: 'Evidence 1: photo' }).getAttribute('href'))!, server.url).pathname;
   });
 
   it('the clerk redacts the photo and downloads the untouched original; the custody log shows each step', async () => {
