@@ -176,6 +176,7 @@ describe('evidence: upload, redact, custody log and an export bundle whose hashe
     const copy = await download(page, () => page.getByRole('link', { name: 'Download redacted copy 1' }).click());
     expect(sha(copy.bytes)).not.toBe(sha(photo));
     expect(copy.name).toBe('evidence-1-redacted-1.jpg');
+    await expect(page.locator('#custody-caption').locator('xpath=..').textContent()).resolves.toContain('Viewed: redacted copy 1');
     await checkPage(page, 'evidence-item-member');
     const refused = await page.request.get(`${server.url}${evidencePath}/original`);
     expect(refused.status()).toBe(403);

@@ -206,7 +206,7 @@ describe.each(databaseTargets())('evidence files on $name', (target) => {
     const forClerk = await openEvidence(ctx, c.clerk, { ...ref, evidenceId: photoId });
     expect(forClerk.previews.map((pr) => pr.of)).toEqual(['original', p.redactions[0].id]);
     expect(forClerk.image).toEqual({ width: 120, height: 80 });
-    expect(opened.custody.at(-1)).toMatchObject({ action: 'view', actorLabel: 'member@example.org', sha256: p.redactions[0].sha256 });
+    expect(opened.custody.at(-1)).toMatchObject({ action: 'view', actorLabel: 'member@example.org', sha256: p.redactions[0].sha256, details: { original: false, redactionId: p.redactions[0].id } });
   });
 
   it('logs views, downloads and tag changes, and the custody log refuses UPDATE and DELETE', async () => {

@@ -345,8 +345,9 @@ export async function openEvidence(
     const redactions = await tx.select().from(evidenceRedactions).where(eq(evidenceRedactions.evidenceId, item.id)).orderBy(asc(evidenceRedactions.id));
     const v = view(item, redactions, seesOriginal);
     // What this reader was shown: the original, or the latest redacted copy (none if there is none yet).
-    const shown = seesOriginal ? item.sha256 : (redactions.at(-1)?.sha256 ?? null);
-    await custody(tx, ctx, actor, item, 'view', shown, { original: seesOriginal });
+    const latest = redactions.at(-1);
+    const shown = seesOriginal ? item.sha256 : (latest?.sha256 ?? null);
+    await custody(tx, ctx, actor, item, 'view', shown, seesOriginal ? { original: true } : { original: false, redactionId: latest?.id ?? null });
     const log = await tx.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceId, item.id)).orderBy(asc(evidenceCustody.id));
     return { item: v, custody: log };
   });
