@@ -81,6 +81,10 @@ export const policy = {
   'case.edit': { scope: 'panel', roles: officers, what: 'record places, events, sources, claims, decisions, referrals and outcomes' },
   'case.link-question': { scope: 'panel', roles: panelMembers, what: 'raise a question to the police from a case (link it to the case)' },
   'case.witness-identity': { scope: 'panel', roles: officers, what: 'see who gave a witness account' },
+  // Evidence files of a case (src/core/cases/evidence.ts). Members see the list, tags and redacted copies through case.list.
+  'evidence.upload': { scope: 'panel', roles: officers, what: 'upload evidence to a case, change its sensitivity tags and make redacted copies' },
+  'evidence.view-original': { scope: 'panel', roles: officers, what: "see an evidence file's unredacted original, its file name and exact place" },
+  'evidence.export': { scope: 'panel', roles: officers, what: 'export evidence files as a zip bundle with a manifest of hashes' },
 
   // Reviews of sampled encounters (src/core/reviews). The police respondent sees the samples sent to them.
   'sample.list': { scope: 'panel', roles: panelPeople, what: "list the panel's samples for review (police: those sent to them)" },

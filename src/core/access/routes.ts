@@ -115,6 +115,12 @@ export const routeRules: Record<string, RouteRule> = {
   },
   // The archived copy of a source; the use case also keeps a witness account's copy from members.
   '/w/[panel]/cases/[case]/sources/[source]': { view: 'case.list' },
+  // Evidence: members read the list, tags and redacted copies; evidenceFile and openEvidence check the original's rule again.
+  '/w/[panel]/cases/[case]/evidence': { view: 'case.list', actions: { upload: 'evidence.upload' } },
+  '/w/[panel]/cases/[case]/evidence/export': { methods: { POST: 'evidence.export' } },
+  '/w/[panel]/cases/[case]/evidence/[item]': { view: 'case.list', actions: { tags: 'evidence.upload', redact: 'evidence.upload', redactedCopy: 'evidence.upload' } },
+  '/w/[panel]/cases/[case]/evidence/[item]/original': { view: 'evidence.view-original' },
+  '/w/[panel]/cases/[case]/evidence/[item]/redacted/[redaction]': { view: 'case.list' },
 
   // The police respondent's inbox: the use cases check that each question is addressed to them.
   '/police': { view: 'police.inbox' },

@@ -18,7 +18,7 @@ import { unsafeUrlReason } from './safe-url.ts';
  */
 const clean = (v: unknown) => (typeof v === 'string' ? v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '') : v);
 
-const text = (what: string, max: number) =>
+export const text = (what: string, max: number) =>
   z.preprocess(
     clean,
     z
@@ -28,7 +28,7 @@ const text = (what: string, max: number) =>
       .max(max, `Keep ${what} under ${max.toLocaleString('en-GB')} characters.`)
   );
 
-const optionalText = (what: string, max: number) =>
+export const optionalText = (what: string, max: number) =>
   z.preprocess((v) => clean(v ?? ''), z.string().trim().max(max, `Keep ${what} under ${max.toLocaleString('en-GB')} characters.`));
 
 const blank = (v: unknown) => v === '' || v === null || v === undefined;

@@ -1136,3 +1136,99 @@ export const ciaPublications = pgTable(
   (t) => [uniqueIndex('cia_publications_cia_version_unique').on(t.ciaId, t.version), index('cia_publications_panel_idx').on(t.panelId)]
 );
 export type CiaPublication = typeof ciaPublications.$inferSelect;
+
+// ---- Evidence files of a case (issue #6 part 4; src/core/cases/evidence.ts, docs/cases.md "Evidence")
+
+export const evidenceKinds = ['photo', 'video', 'audio', 'document', 'screenshot', 'other'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+export const sensitivityTags = ['personal data', 'graphic', 'child visible'] as const;
+export type SensitivityTag = (typeof sensitivityTags)[number];
+export const custodyActions = ['upload', 'view', 'download', 'redact', 'tag', 'export'] as const;
+export type CustodyAction = (typeof custodyActions)[number];
+
+/** An uploaded evidence file: the original, kept unaltered in the file store under its SHA-256. */
+export const evidenceItems = pgTable(
+  'evidence_items',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    incidentId: incidentRef(),
+    kind: text('kind').$type<EvidenceKind>().notNull(),
+    description: text('description').notNull().default(''),
+    /** The uploaded name, its last part only (it may name a person: chair and clerk only). */
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    /** Judged from the bytes, never the name. */
+    mediaType: text('media_type').notNull(),
+    /** From the file's metadata, as the device's clock wrote it (`YYYY-MM-DDTHH:MM:SS`, with its offset when the file gives one). */
+    capturedAt: text('captured_at'),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    wardCode: text('ward_code'),
+    wardName: text('ward_name'),
+    boroughCode: text('borough_code'),
+    boroughName: text('borough_name'),
+    tags: jsonb('tags').$type<SensitivityTag[]>().notNull(),
+    uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedByLabel: text('uploaded_by_label').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull()
+  },
+  (t) => [index('evidence_items_incident_idx').on(t.incidentId), check('evidence_items_kind_check', inList(t.kind, evidenceKinds))]
+);
+export type EvidenceItem = typeof evidenceItems.$inferSelect;
+
+/** A redacted copy of an evidence file: a new file in the store; the original is never altered. */
+export const evidenceRedactions = pgTable(
+  'evidence_redactions',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    evidenceId: integer('evidence_id')
+      .notNull()
+      .references(() => evidenceItems.id, { onDelete: 'cascade' }),
+    /** 'boxes': made here by blacking out rectangles; 'upload': made elsewhere and uploaded. */
+    method: text('method').$type<'boxes' | 'upload'>().notNull(),
+    /** The rectangles blacked out, in pixels of the upright image. */
+    boxes: jsonb('boxes').$type<{ x: number; y: number; width: number; height: number }[]>().notNull(),
+    reason: text('reason').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mediaType: text('media_type').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdByLabel: text('created_by_label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull()
+  },
+  (t) => [index('evidence_redactions_evidence_idx').on(t.evidenceId), check('evidence_redactions_method_check', inList(t.method, ['boxes', 'upload']))]
+);
+export type EvidenceRedaction = typeof evidenceRedactions.$inferSelect;
+
+/**
+ * The custody log: every upload, view, download, redaction, tag change and export of an evidence
+ * file. Append-only: the code has no update or delete of it, and a trigger (migration 0008) refuses
+ * UPDATE, DELETE and TRUNCATE. No cascade: a case with evidence cannot be deleted from under it.
+ */
+export const evidenceCustody = pgTable(
+  'evidence_custody',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    panelId: integer('panel_id')
+      .notNull()
+      .references(() => panels.id),
+    incidentId: integer('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    evidenceId: integer('evidence_id')
+      .notNull()
+      .references(() => evidenceItems.id),
+    action: text('action').$type<CustodyAction>().notNull(),
+    /** The file concerned: the original's or a redacted copy's SHA-256. */
+    sha256: text('sha256'),
+    actorId: text('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull()
+  },
+  (t) => [index('evidence_custody_evidence_idx').on(t.evidenceId), check('evidence_custody_action_check', inList(t.action, custodyActions))]
+);
+export type CustodyRow = typeof evidenceCustody.$inferSelect;

@@ -30,3 +30,9 @@ export async function caseRef(actor: Actor, params: { panel: string; case: strin
   const panel = await panelBySlug(ctx, actor, params.panel);
   return { ctx, panel, ref: { panelId: panel.id, incidentId: idParam(params.case) } };
 }
+
+/** The file of an upload form, or null when none was chosen. */
+export async function uploadedFile(form: FormData, name = 'file'): Promise<{ name: string; bytes: Uint8Array } | null> {
+  const file = form.get(name);
+  return file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+}

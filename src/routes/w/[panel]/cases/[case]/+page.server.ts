@@ -1,6 +1,7 @@
 import { can } from '$core/access/require-access.ts';
 import { recordsNearCase } from '$core/cases/nearby.ts';
 import { getCase } from '$core/cases/read.ts';
+import { listEvidence } from '$core/cases/evidence.ts';
 import { caseRef } from '$lib/server/case-page.ts';
 import { serverContext } from '$lib/server/context.ts';
 import type { PageServerLoad } from './$types';
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     referrals: view.referrals,
     outcomes: view.outcomes,
     questions: view.questions,
+    evidence: (await listEvidence(ctx, locals.actor, ref)).length,
     nearby: { ...nearby, unusual: nearby.unusual.map((d) => ({ date: d.date, area: d.area, count: d.count, baseline: d.baseline, ratio: d.ratio })) },
     mayEdit: can(locals.actor, 'case.edit', { panelId: panel.id }),
     mayRaise: can(locals.actor, 'case.link-question', { panelId: panel.id }) && can(locals.actor, 'question.draft', { panelId: panel.id }),
