@@ -73,6 +73,10 @@ review.results                 sign-in   404       ok        ok        ok       
 review.respond                 sign-in   404       403       ok        ok        404       404       404
 review.publish                 sign-in   404       403       ok        ok        403       404       404
 reviews.view-public            ok        ok        ok        ok        ok        ok        ok        ok
+section60.list                 sign-in   404       ok        ok        ok        ok        404       404
+section60.record               sign-in   404       403       ok        ok        403       404       404
+section60.publish              sign-in   404       403       ok        ok        403       404       404
+section60.view-public          ok        ok        ok        ok        ok        ok        ok        ok
 meeting.list                   sign-in   404       ok        ok        ok        403       404       404
 meeting.schedule               sign-in   404       403       ok        ok        403       404       404
 meeting.edit                   sign-in   404       403       ok        ok        403       404       404

@@ -68,6 +68,11 @@ export const routeRules: Record<string, RouteRule> = {
   '/w/[panel]/reviews/[sample]/[encounter]': { view: 'review.record', actions: { save: 'review.record' } },
   '/w/[panel]/reviews/[sample]/results': { view: 'review.results', actions: { publish: 'review.publish' } },
 
+  // The section 60 register: the panel's people read it (police respondents too), clerks and chairs record.
+  '/w/[panel]/section60': { view: 'section60.list', actions: { record: 'section60.record' } },
+  '/w/[panel]/section60/[id]': { view: 'section60.list', actions: { extend: 'section60.record', notice: 'section60.record' } },
+  '/w/[panel]/section60/[id]/searches.csv': { view: 'section60.list' },
+
   '/w/[panel]/meetings': { view: 'meeting.list', actions: { schedule: 'meeting.schedule', quorum: 'meeting.quorum-rule' } },
   '/w/[panel]/meetings/[meeting]': {
     view: 'meeting.list',

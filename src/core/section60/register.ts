@@ -14,6 +14,7 @@ import {
   type Section60Extension,
   type Section60Notice
 } from '../db/schema.ts';
+import { isRowId } from '../db/ids.ts';
 import { areasInUse } from '../figures/area.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { londonInstant } from '../meetings/time.ts';
@@ -55,7 +56,7 @@ async function loadPanel(db: Db, panelId: number): Promise<Panel> {
 }
 
 async function loadAuthorisation(db: Db, panelId: number, id: number): Promise<Section60Authorisation> {
-  const [row] = Number.isInteger(id) && id > 0 && id <= 2_147_483_647
+  const [row] = isRowId(id)
     ? await db.select().from(section60Authorisations).where(and(eq(section60Authorisations.id, id), eq(section60Authorisations.panelId, panelId)))
     : [];
   if (!row) throw new NotFound('There is nothing at this address.');
