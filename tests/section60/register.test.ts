@@ -6,6 +6,7 @@ import { auditLog } from '../../src/core/db/schema.ts';
 import { Forbidden, Invalid, NotFound } from '../../src/core/errors.ts';
 import { addNotice, boroughWards, extendAuthorisation, getAuthorisation, listAuthorisations, recordAuthorisation, type Section60Context } from '../../src/core/section60/register.ts';
 import type { AuthorisationInput } from '../../src/core/section60/input.ts';
+import { publishedRegister, publishRegister } from '../../src/core/section60/publish.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { fakeClock } from '../support/fake-clock.ts';
 import { cast, openWorkspace, type TestWorkspace } from '../support/workspace.ts';
@@ -175,5 +176,26 @@ describe.each(databaseTargets())('the section 60 register on $name', (target) =>
     expect((await listAuthorisations(ctx, c.member, c.hackney.id)).find((a) => a.id === aug.id)!.searches).toBeNull();
     await expect(getAuthorisation(ctx, c.otherMember, { panelId: c.islington.id, authorisationId: aug.id })).rejects.toBeInstanceOf(NotFound);
     await expect(getAuthorisation(ctx, c.member, { panelId: c.hackney.id, authorisationId: Number('abc') })).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it('publishes versions of the register: aggregates only, no names, no grounds, no single searches', async () => {
+    await expect(publishRegister(ctx, c.member, c.hackney.id)).rejects.toBeInstanceOf(Forbidden);
+    await expect(publishRegister(ctx, c.police, c.hackney.id)).rejects.toBeInstanceOf(Forbidden);
+    expect((await publishedRegister(ws, anonymous, { borough: 'hackney' })).current).toBeNull();
+    const v1 = await publishRegister(ctx, c.clerk, c.hackney.id);
+    const v2 = await publishRegister(ctx, c.chair, c.hackney.id);
+    expect([v1.version, v2.version]).toEqual([1, 2]);
+    const pub = await publishedRegister(ws, anonymous, { borough: 'hackney' });
+    expect(pub.versions.map((v) => v.version)).toEqual([2, 1]);
+    const first = pub.current!.register.authorisations.find((a) => a.reference === 'CE-2023-041')!;
+    expect(first).toMatchObject({ rank: 'inspector', wards: ['Dalston', 'Hackney Central'], extended: false, groundsKind: 'violence_anticipated' });
+    expect(first.figures).toMatchObject({ searches: 4, outside: { total: 3 } });
+    expect(pub.current!.register.authorisations.find((a) => a.reference === 'CE-AUG')!.figures).toBeNull();
+    const text = JSON.stringify(pub.current!.register);
+    for (const secret of ['Smith', 'Ridley Road', 'metropolitan:2023-07', 'Jones']) expect(text).not.toContain(secret);
+    expect((await publishedRegister(ws, anonymous, { borough: 'hackney', version: 1 })).current!.version).toBe(1);
+    await expect(publishedRegister(ws, anonymous, { borough: 'hackney', version: 3 })).rejects.toBeInstanceOf(NotFound);
+    const entries = await ws.db.db.select().from(auditLog).where(eq(auditLog.action, 'section60.publish'));
+    expect(entries).toHaveLength(2);
   });
 });

@@ -69,7 +69,7 @@ export const routeRules: Record<string, RouteRule> = {
   '/w/[panel]/reviews/[sample]/results': { view: 'review.results', actions: { publish: 'review.publish' } },
 
   // The section 60 register: the panel's people read it (police respondents too), clerks and chairs record.
-  '/w/[panel]/section60': { view: 'section60.list', actions: { record: 'section60.record' } },
+  '/w/[panel]/section60': { view: 'section60.list', actions: { record: 'section60.record', publish: 'section60.publish' } },
   '/w/[panel]/section60/[id]': { view: 'section60.list', actions: { extend: 'section60.record', notice: 'section60.record' } },
   '/w/[panel]/section60/[id]/searches.csv': { view: 'section60.list' },
 

@@ -20,6 +20,7 @@ import { Invalid, NotFound } from '../errors.ts';
 import { londonInstant } from '../meetings/time.ts';
 import { boroughByCode } from '../panels/boroughs.ts';
 import { parse } from '../panels/input.ts';
+import type { z } from 'zod';
 import { londonDay } from '../questions/working-days.ts';
 import { authorisationInput, extensionInput, noticeInput, type AuthorisationInput, type ExtensionInput, type NoticeInput } from './input.ts';
 import { checkAuthorisation, checkExtension, hoursBetween } from './rules.ts';
@@ -77,16 +78,39 @@ async function wardsOf(wh: Warehouse, borough: string): Promise<{ code: string; 
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+const formOrder = ['reference', 'officer', 'rank', 'startDay', 'startTime', 'endDay', 'endTime', 'wards', 'groundsKind', 'grounds'];
+
+/**
+ * The form's fields and the legal rule checked together, so that one submission hears of every
+ * problem (a rank below inspector and no wards chosen, say), not one at a time.
+ */
+function parseWithRule(raw: Partial<AuthorisationInput>): z.output<typeof authorisationInput> {
+  const fields: Record<string, string> = {};
+  const parsed = authorisationInput.safeParse(raw);
+  if (!parsed.success) for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;
+  const part = authorisationInput.pick({ rank: true, startDay: true, startTime: true, endDay: true, endTime: true }).safeParse(raw);
+  if (part.success) {
+    try {
+      checkAuthorisation({ rank: part.data.rank, startsAt: londonInstant(part.data.startDay, part.data.startTime), endsAt: londonInstant(part.data.endDay, part.data.endTime) });
+    } catch (err) {
+      if (!(err instanceof Invalid)) throw err;
+      Object.assign(fields, err.details.fields as Record<string, string>);
+    }
+  }
+  const first = Object.keys(fields).sort((a, b) => formOrder.indexOf(a) - formOrder.indexOf(b))[0];
+  if (first) throw new Invalid(fields[first], { field: first, fields });
+  return parsed.data!;
+}
+
 /**
  * Records an authorisation as the police gave it. Refused, naming the field: a rank below inspector,
  * an end not after the start or more than 24 hours after it, no wards, wards not in the panel's borough.
  */
 export async function recordAuthorisation(ctx: Section60Context, actor: Actor, raw: { panelId: number } & Partial<AuthorisationInput>): Promise<Section60Authorisation> {
   requireAccess(actor, 'section60.record', { panelId: raw.panelId });
-  const input = parse(authorisationInput, raw);
+  const input = parseWithRule(raw);
   const startsAt = londonInstant(input.startDay, input.startTime);
   const endsAt = londonInstant(input.endDay, input.endTime);
-  checkAuthorisation({ rank: input.rank, startsAt, endsAt });
   const panel = await loadPanel(ctx.db.db, raw.panelId);
   const borough = boroughByCode(panel.boroughCode)?.name ?? panel.name;
   const known = await wardsOf(ctx.warehouse, panel.boroughCode);

@@ -4,6 +4,7 @@ import { policeRanks, section60Grounds } from '$core/db/schema.ts';
 import { meetingTime } from '$core/meetings/time.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
 import { groundsLabels } from '$core/section60/input.ts';
+import { publishedRegister, publishRegister } from '$core/section60/publish.ts';
 import { boroughWards, listAuthorisations, recordAuthorisation } from '$core/section60/register.ts';
 import { hoursText, rankLabels } from '$core/section60/rules.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
@@ -20,6 +21,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   return {
     panel: { name: panel.name, slug: panel.slug },
     mayRecord,
+    mayPublish: can(locals.actor, 'section60.publish', { panelId: panel.id }),
+    published: (await publishedRegister(ctx, locals.actor, { borough: panel.slug })).versions.length,
     wards: mayRecord ? await boroughWards(ctx, locals.actor, panel.id) : [],
     ranks: policeRanks.map((value) => ({ value, label: rankLabels[value] })),
     grounds: section60Grounds.map((value) => ({ value, label: groundsLabels[value] })),
@@ -50,5 +53,15 @@ export const actions: Actions = {
       return formFailure(err, { ...values, wards: wards.join('\n') });
     }
     redirect(303, `/w/${params.panel}/section60/${id}`);
+  },
+  publish: async ({ locals, params }) => {
+    try {
+      const ctx = await reviewContext();
+      const panel = await panelBySlug(ctx, locals.actor, params.panel);
+      const pub = await publishRegister(ctx, locals.actor, panel.id);
+      return { published: pub.version };
+    } catch (err) {
+      return formFailure(err, { form: 'publish' });
+    }
   }
 };
