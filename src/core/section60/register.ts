@@ -97,8 +97,9 @@ function parseWithRule(raw: Partial<AuthorisationInput>): z.output<typeof author
       Object.assign(fields, err.details.fields as Record<string, string>);
     }
   }
-  const first = Object.keys(fields).sort((a, b) => formOrder.indexOf(a) - formOrder.indexOf(b))[0];
-  if (first) throw new Invalid(fields[first], { field: first, fields });
+  const ordered = Object.fromEntries(Object.entries(fields).sort(([a], [b]) => formOrder.indexOf(a) - formOrder.indexOf(b)));
+  const [first] = Object.keys(ordered);
+  if (first) throw new Invalid(ordered[first], { field: first, fields: ordered });
   return parsed.data!;
 }
 
