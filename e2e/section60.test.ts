@@ -71,7 +71,7 @@ describe('the section 60 register: record an authorisation, see its searches and
     await page.getByRole('alert').waitFor();
     const alert = await page.getByRole('alert').textContent();
     expect(alert).toContain('Only an inspector or above may authorise section 60 searches (CJPOA 1994 s60(1)): a sergeant may not.');
-    expect(alert).toContain('Choose at least one ward: the area the authorisation covers.');
+    expect(alert).toContain('Choose at least one ward, or paste an area: the area the authorisation covers.');
     await checkPage(page, 'section60-refused');
     await hydrated(page);
     await page.getByLabel('Rank').selectOption('inspector');

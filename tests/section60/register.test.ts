@@ -81,7 +81,7 @@ describe.each(databaseTargets())('the section 60 register on $name', (target) =>
       message: 'Only an inspector or above may authorise section 60 searches (CJPOA 1994 s60(1)): a sergeant may not.',
       details: { field: 'rank' }
     });
-    expect(await refused({ wards: [] })).toMatchObject({ message: 'Choose at least one ward: the area the authorisation covers.', details: { field: 'wards' } });
+    expect(await refused({ wards: [] })).toMatchObject({ message: 'Choose at least one ward, or paste an area: the area the authorisation covers.', details: { field: 'wards' } });
     expect(await refused({ wards: [WARDS.dalston.code, WARDS.whitechapel.code] })).toMatchObject({ message: 'Choose wards of Hackney: E05009334 is not one.', details: { field: 'wards' } });
     expect(await refused({ wards: ['<script>'] })).toBeInstanceOf(Invalid);
     const many = await refused({ reference: ' ', rank: 'general' as never, startDay: '21/07/2023', grounds: '' });
@@ -197,5 +197,21 @@ describe.each(databaseTargets())('the section 60 register on $name', (target) =>
     await expect(publishedRegister(ws, anonymous, { borough: 'hackney', version: 3 })).rejects.toBeInstanceOf(NotFound);
     const entries = await ws.db.db.select().from(auditLog).where(eq(auditLog.action, 'section60.publish'));
     expect(entries).toHaveLength(2);
+  });
+
+  it('takes a pasted polygon instead of wards, and places the searches in it by point in polygon', async () => {
+    const square = { type: 'Polygon', coordinates: [[[-0.085, 51.565], [-0.075, 51.565], [-0.075, 51.575], [-0.085, 51.575], [-0.085, 51.565]]] };
+    const bad = async (polygon: string) => (await refused({ reference: 'CE-POLY', wards: [], polygon })).details.fields.polygon;
+    expect(await bad('not json')).toBe('The pasted area is not GeoJSON: paste a Polygon, for example from geojson.io.');
+    expect(await bad(JSON.stringify({ type: 'Point', coordinates: [-0.08, 51.57] }))).toMatch(/must be one Polygon or MultiPolygon/);
+    expect(await bad(JSON.stringify({ type: 'Polygon', coordinates: [[[530000, 180000], [531000, 180000], [531000, 181000], [530000, 180000]]] }))).toMatch(/longitude and latitude/);
+    const feature = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: square }] });
+    const p = await recordAuthorisation(ctx, c.clerk, { panelId: c.hackney.id, ...authorisation({ reference: 'CE-POLY', wards: [], polygon: feature }) });
+    expect(p.polygon).toEqual(square);
+    const view = await getAuthorisation(ctx, c.member, { panelId: c.hackney.id, authorisationId: p.id });
+    // Row 5 (Stoke Newington, 21 July 21:00 UTC) is inside the square and the time; row 6 is the next morning.
+    expect(view.data.searches.map((s) => s.datetime)).toEqual(['2023-07-21T21:00:00Z']);
+    expect(view.data.figures.outside).toMatchObject({ outsideArea: 4, outsideTime: 1, both: 1 });
+    expect((await listAuthorisations(ctx, c.member, c.hackney.id)).find((a) => a.id === p.id)!.searches).toBe(1);
   });
 });

@@ -1054,6 +1054,8 @@ export const section60Authorisations = pgTable(
     /** The end first authorised (at most 24 hours after the start); an extension's new end is on its own row. */
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     wards: jsonb('wards').$type<{ code: string; name: string }[]>().notNull(),
+    /** A pasted area (GeoJSON Polygon or MultiPolygon, WGS84), with or instead of wards; records are placed in it by point in polygon. */
+    polygon: jsonb('polygon').$type<{ type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }>(),
     groundsKind: text('grounds_kind').$type<Section60Ground>().notNull(),
     grounds: text('grounds').notNull(),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),

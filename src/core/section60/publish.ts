@@ -5,7 +5,7 @@ import { write, type WorkflowContext } from '../audit/write.ts';
 import { panels, section60Notices, section60Publications, type NoticeMedium, type PoliceRank, type Section60Ground, type Section60Publication } from '../db/schema.ts';
 import { NotFound } from '../errors.ts';
 import { boroughByCode } from '../panels/boroughs.ts';
-import { listAuthorisations, type Section60Context } from './register.ts';
+import { areaOf, listAuthorisations, type Section60Context } from './register.ts';
 import { section60Searches, type Section60Figures } from './searches.ts';
 
 /**
@@ -23,6 +23,8 @@ export interface PublicAuthorisation {
   extended: boolean;
   extensionRank: PoliceRank | null;
   wards: string[];
+  /** Whether the area includes a pasted polygon (its shape is in the workspace). */
+  pastedArea: boolean;
   groundsKind: Section60Ground;
   notices: { medium: NoticeMedium; at: string; url: string | null }[];
   /** Null when the police data of its month(s) was not loaded when published. */
@@ -45,7 +47,7 @@ export async function publishRegister(ctx: Section60Context, actor: Actor, panel
     : [];
   const authorisations: PublicAuthorisation[] = [];
   for (const a of list) {
-    const data = a.searches === null ? null : await section60Searches(ctx.warehouse, { borough: panel.boroughCode, wards: a.wards.map((w) => w.code), startsAt: a.startsAt, endsAt: a.effectiveEnd });
+    const data = a.searches === null ? null : await section60Searches(ctx.warehouse, areaOf(panel.boroughCode, a, a.effectiveEnd));
     authorisations.push({
       reference: a.reference,
       rank: a.rank,
@@ -56,6 +58,7 @@ export async function publishRegister(ctx: Section60Context, actor: Actor, panel
       extended: a.extension !== null,
       extensionRank: a.extension?.rank ?? null,
       wards: a.wards.map((w) => w.name),
+      pastedArea: a.polygon !== null,
       groundsKind: a.groundsKind,
       notices: notices.filter((n) => n.authorisationId === a.id).map((n) => ({ medium: n.medium, at: n.noticeAt.toISOString(), url: n.url })),
       figures: data?.figures ?? null

@@ -15,6 +15,7 @@ import {
   type Section60Notice
 } from '../db/schema.ts';
 import { isRowId } from '../db/ids.ts';
+import type { AreaGeometry } from '../geo/types.ts';
 import { areasInUse } from '../figures/area.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import { londonInstant } from '../meetings/time.ts';
@@ -78,7 +79,7 @@ async function wardsOf(wh: Warehouse, borough: string): Promise<{ code: string; 
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const formOrder = ['reference', 'officer', 'rank', 'startDay', 'startTime', 'endDay', 'endTime', 'wards', 'groundsKind', 'grounds'];
+const formOrder = ['reference', 'officer', 'rank', 'startDay', 'startTime', 'endDay', 'endTime', 'wards', 'polygon', 'groundsKind', 'grounds'];
 
 /**
  * The form's fields and the legal rule checked together, so that one submission hears of every
@@ -88,6 +89,8 @@ function parseWithRule(raw: Partial<AuthorisationInput>): z.output<typeof author
   const fields: Record<string, string> = {};
   const parsed = authorisationInput.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) fields[issue.path.join('.')] ??= issue.message;
+  const blank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  if (blank(raw.wards) && blank(raw.polygon)) fields.wards ??= 'Choose at least one ward, or paste an area: the area the authorisation covers.';
   const part = authorisationInput.pick({ rank: true, startDay: true, startTime: true, endDay: true, endTime: true }).safeParse(raw);
   if (part.success) {
     try {
@@ -115,7 +118,7 @@ export async function recordAuthorisation(ctx: Section60Context, actor: Actor, r
   const panel = await loadPanel(ctx.db.db, raw.panelId);
   const borough = boroughByCode(panel.boroughCode)?.name ?? panel.name;
   const known = await wardsOf(ctx.warehouse, panel.boroughCode);
-  if (known.length === 0) throw new Invalid(`No ward boundaries of ${borough} are loaded, so no area can be chosen: import the ward boundaries first (docs/import.md).`, { field: 'wards' });
+  if (known.length === 0 && input.wards.length) throw new Invalid(`No ward boundaries of ${borough} are loaded, so no area can be chosen: import the ward boundaries first (docs/import.md).`, { field: 'wards' });
   const byCode = new Map(known.map((w) => [w.code, w]));
   const strangers = [...new Set(input.wards)].filter((w) => !byCode.has(w));
   if (strangers.length) throw new Invalid(`Choose wards of ${borough}: ${strangers.join(', ')} ${strangers.length === 1 ? 'is not one' : 'are not'}.`, { field: 'wards' });
@@ -125,13 +128,13 @@ export async function recordAuthorisation(ctx: Section60Context, actor: Actor, r
     if (clash) throw new Invalid(`The register already has an authorisation with the reference "${input.reference}".`, { field: 'reference' });
     const [row] = await tx
       .insert(section60Authorisations)
-      .values({ panelId: panel.id, reference: input.reference, officer: input.officer, rank: input.rank, startsAt, endsAt, wards, groundsKind: input.groundsKind, grounds: input.grounds, createdBy: actorId(actor), createdAt: ctx.clock.now() })
+      .values({ panelId: panel.id, reference: input.reference, officer: input.officer, rank: input.rank, startsAt, endsAt, wards, polygon: input.polygon, groundsKind: input.groundsKind, grounds: input.grounds, createdBy: actorId(actor), createdAt: ctx.clock.now() })
       .returning();
     await audit({
       action: 'section60.record',
       entity: { type: 'section60_authorisation', id: row.id },
       panelId: panel.id,
-      details: { reference: row.reference, rank: row.rank, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), wards: wards.map((w) => w.code), groundsKind: row.groundsKind }
+      details: { reference: row.reference, rank: row.rank, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), wards: wards.map((w) => w.code), polygon: input.polygon !== null, groundsKind: row.groundsKind }
     });
     return row;
   });
@@ -192,9 +195,13 @@ export async function listAuthorisations(ctx: Section60Context, actor: Actor, pa
  * Section 60 searches per authorisation in one query (not one per authorisation); an authorisation
  * whose London days fall in a month with no police data loaded gets no count.
  */
-async function searchCounts(wh: Warehouse, borough: string, list: { id: number; wards: { code: string }[]; startsAt: Date; effectiveEnd: Date }[]): Promise<Map<number, number>> {
+async function searchCounts(wh: Warehouse, borough: string, list: (Section60Authorisation & { effectiveEnd: Date })[]): Promise<Map<number, number>> {
   const loaded = new Set((await wh.query<{ month: string }>(`SELECT DISTINCT month FROM sources WHERE format LIKE 'police-uk-stop-search-%' AND status = 'current'`)).map((r) => r.month));
-  const covered = list.filter((a) => loaded.has(londonDay(a.startsAt).slice(0, 7)) && loaded.has(londonDay(a.effectiveEnd).slice(0, 7)));
+  const inData = list.filter((a) => loaded.has(londonDay(a.startsAt).slice(0, 7)) && loaded.has(londonDay(a.effectiveEnd).slice(0, 7)));
+  // A pasted area needs point in polygon: those few are counted one by one.
+  const covered = inData.filter((a) => !a.polygon);
+  const drawn = new Map<number, number>();
+  for (const a of inData.filter((x) => x.polygon)) drawn.set(a.id, (await section60Searches(wh, areaOf(borough, a, a.effectiveEnd))).searches.length);
   const params: Record<string, string | number> = { borough };
   const values: string[] = [];
   let k = 0;
@@ -204,7 +211,7 @@ async function searchCounts(wh: Warehouse, borough: string, list: { id: number; 
       values.push(`(CAST($i${k} AS INTEGER), CAST($w${k} AS VARCHAR), CAST($s${k} AS TIMESTAMPTZ), CAST($e${k} AS TIMESTAMPTZ))`);
       k += 1;
     }
-  const counts = new Map<number, number>(covered.map((a) => [a.id, 0]));
+  const counts = new Map<number, number>([...covered.map((a): [number, number] => [a.id, 0]), ...drawn]);
   if (values.length === 0) return counts;
   const rows = await wh.query<{ id: number; n: number }>(
     `SELECT a.id, count(*)::INTEGER AS n FROM (VALUES ${values.join(', ')}) AS a(id, ward, s, e)
@@ -216,6 +223,15 @@ async function searchCounts(wh: Warehouse, borough: string, list: { id: number; 
   return counts;
 }
 
+/** What the warehouse is asked about an authorisation. */
+export const areaOf = (borough: string, a: Section60Authorisation, effectiveEnd: Date) => ({
+  borough,
+  wards: a.wards.map((w) => w.code),
+  polygon: a.polygon as AreaGeometry | null,
+  startsAt: a.startsAt,
+  endsAt: effectiveEnd
+});
+
 /** One authorisation with its extension, notices, and the searches and figures the data holds for it. */
 export async function getAuthorisation(ctx: Section60Context, actor: Actor, raw: { panelId: number; authorisationId: number }): Promise<AuthorisationView> {
   requireAccess(actor, 'section60.list', { panelId: raw.panelId });
@@ -226,6 +242,6 @@ export async function getAuthorisation(ctx: Section60Context, actor: Actor, raw:
     ctx.db.db.select().from(section60Notices).where(eq(section60Notices.authorisationId, authorisation.id)).orderBy(asc(section60Notices.noticeAt), asc(section60Notices.id))
   ]);
   const effectiveEnd = extension?.newEndsAt ?? authorisation.endsAt;
-  const data = await section60Searches(ctx.warehouse, { borough: panel.boroughCode, wards: authorisation.wards.map((w) => w.code), startsAt: authorisation.startsAt, endsAt: effectiveEnd });
+  const data = await section60Searches(ctx.warehouse, areaOf(panel.boroughCode, authorisation, effectiveEnd));
   return { authorisation, extension: extension ?? null, effectiveEnd, hours: hoursBetween(authorisation.startsAt, effectiveEnd), notices, data };
 }

@@ -1,4 +1,7 @@
 import { smallNumberFlags } from '../figures/flags.ts';
+import { polygonsOf } from '../geo/geometry.ts';
+import { containsPoint } from '../geo/planar.ts';
+import type { AreaGeometry } from '../geo/types.ts';
 import { wilsonCI, type Interval } from '../figures/stats/index.ts';
 import type { Flag } from '../figures/types.ts';
 import { ethnicGroups, groupSql } from '../police-data/ethnicity.ts';
@@ -12,6 +15,8 @@ export interface AuthorisedArea {
   startsAt: Date;
   /** The effective end: the extension's new end, or the end first authorised. */
   endsAt: Date;
+  /** A pasted area, with or instead of the wards. */
+  polygon?: AreaGeometry | null;
 }
 
 /** One section 60 search found in the data. */
@@ -62,13 +67,6 @@ export interface Section60Data {
   figures: Section60Figures;
 }
 
-const iso = (d: Date) => d.toISOString();
-
-function wardList(wards: string[]): { sql: string; params: Record<string, string> } {
-  const params = Object.fromEntries(wards.map((w, i) => [`w${i}`, w]));
-  return { sql: wards.length ? wards.map((_, i) => `$w${i}`).join(', ') : 'NULL', params };
-}
-
 /** Months (YYYY-MM) from one London day to another, inclusive. */
 function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -92,8 +90,10 @@ export function share(count: number, known: number): Share {
 
 /**
  * The section 60 searches the data holds for an authorisation: legislation CJPOA s60, placed in one of
- * its wards, at a time from its start to its (effective) end, both included. Every query is
- * time-boxed by the warehouse.
+ * its wards (the ward assigned at import) or in its pasted area (point in polygon), at a time from its
+ * start to its (effective) end, both included. One query reads the borough's section 60 records of
+ * the London days the authorisation covers; each is then in it, or outside its area, time or both.
+ * The query is time-boxed by the warehouse.
  */
 export async function section60Searches(wh: Warehouse, area: AuthorisedArea): Promise<Section60Data> {
   const from = londonDay(area.startsAt);
@@ -101,41 +101,44 @@ export async function section60Searches(wh: Warehouse, area: AuthorisedArea): Pr
   const loaded = await wh.query<{ month: string }>(`SELECT DISTINCT month FROM sources WHERE format LIKE 'police-uk-stop-search-%' AND status = 'current'`);
   const have = new Set(loaded.map((r) => r.month));
   const months = monthsBetween(from, to).map((month) => ({ month, loaded: have.has(month) }));
-  const wards = wardList(area.wards);
-  const inArea = `ward IN (${wards.sql})`;
-  const inTime = `ts BETWEEN CAST($start AS TIMESTAMPTZ) AND CAST($end AS TIMESTAMPTZ)`;
-  const params = { ...wards.params, borough: area.borough, start: iso(area.startsAt), end: iso(area.endsAt) };
   const rows = await wh.query<Record<string, unknown>>(
     `SELECT force || ':' || month || ':' || record AS id, strftime(ts, '%Y-%m-%dT%H:%M:%SZ') AS datetime, latitude, longitude,
         street_name AS street, ward, object_of_search::VARCHAR AS object, outcome::VARCHAR AS outcome, outcome_linked AS found,
         age_range::VARCHAR AS age, ${groupSql('self_defined_ethnicity::VARCHAR', 'census2021')} AS "ethnicGroup"
      FROM stop_search
-     WHERE legislation = 'cjpoa_s60' AND borough = $borough AND ${inArea} AND ${inTime}
+     WHERE legislation = 'cjpoa_s60' AND borough = $borough AND local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
      ORDER BY ts, force, month, record`,
-    params
+    { borough: area.borough, from, to }
   );
-  const searches: Section60Search[] = rows.map((r) => ({
-    id: String(r.id),
-    datetime: String(r.datetime),
-    latitude: r.latitude === null ? null : Number(r.latitude),
-    longitude: r.longitude === null ? null : Number(r.longitude),
-    street: (r.street as string | null) ?? null,
-    ward: (r.ward as string | null) ?? null,
-    object: String(r.object),
-    outcome: String(r.outcome),
-    found: r.found === null ? null : Boolean(r.found),
-    age: String(r.age),
-    ethnicGroup: String(r.ethnicGroup)
-  }));
-  const [outside] = await wh.query<{ outside_area: number; outside_time: number; both: number }>(
-    `SELECT count(*) FILTER (WHERE NOT coalesce(${inArea}, false) AND ${inTime})::INTEGER AS outside_area,
-        count(*) FILTER (WHERE coalesce(${inArea}, false) AND NOT (${inTime}))::INTEGER AS outside_time,
-        count(*) FILTER (WHERE NOT coalesce(${inArea}, false) AND NOT (${inTime}))::INTEGER AS both
-     FROM stop_search
-     WHERE legislation = 'cjpoa_s60' AND borough = $borough AND local_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)`,
-    { ...params, from, to }
-  );
-  const o = { outsideArea: Number(outside.outside_area), outsideTime: Number(outside.outside_time), both: Number(outside.both) };
+  const wards = new Set(area.wards);
+  const polygons = area.polygon ? polygonsOf(area.polygon) : [];
+  const [startMs, endMs] = [area.startsAt.getTime(), area.endsAt.getTime()];
+  const searches: Section60Search[] = [];
+  const o = { outsideArea: 0, outsideTime: 0, both: 0 };
+  for (const r of rows) {
+    const s: Section60Search = {
+      id: String(r.id),
+      datetime: String(r.datetime),
+      latitude: r.latitude === null ? null : Number(r.latitude),
+      longitude: r.longitude === null ? null : Number(r.longitude),
+      street: (r.street as string | null) ?? null,
+      ward: (r.ward as string | null) ?? null,
+      object: String(r.object),
+      outcome: String(r.outcome),
+      found: r.found === null ? null : Boolean(r.found),
+      age: String(r.age),
+      ethnicGroup: String(r.ethnicGroup)
+    };
+    const inArea =
+      (s.ward !== null && wards.has(s.ward)) ||
+      (s.latitude !== null && s.longitude !== null && polygons.some((rings) => containsPoint(rings, s.longitude!, s.latitude!)));
+    const t = Date.parse(s.datetime);
+    const inTime = t >= startMs && t <= endMs;
+    if (inArea && inTime) searches.push(s);
+    else if (inTime) o.outsideArea += 1;
+    else if (inArea) o.outsideTime += 1;
+    else o.both += 1;
+  }
   return { months, searches, figures: { ...figuresOf(searches), outside: { total: o.outsideArea + o.outsideTime + o.both, ...o, days: { from, to } } } };
 }
 

@@ -39,3 +39,10 @@ export function authorisationId(raw: string): number {
   if (!/^\d{1,9}$/.test(raw)) throw new NotFound('There is nothing at this address.');
   return Number(raw);
 }
+
+/** "Dalston, Hackney Central", "Dalston and a pasted area", "a pasted area". */
+export function areaSummary(a: { wards: { name: string }[]; polygon: unknown }): string {
+  const names = a.wards.map((w) => w.name);
+  if (a.polygon) names.push(names.length ? 'a pasted area' : 'A pasted area');
+  return names.length > 1 && a.polygon ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(', ');
+}

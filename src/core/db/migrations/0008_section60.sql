@@ -7,6 +7,7 @@ CREATE TABLE "section60_authorisations" (
 	"starts_at" timestamp with time zone NOT NULL,
 	"ends_at" timestamp with time zone NOT NULL,
 	"wards" jsonb NOT NULL,
+	"polygon" jsonb,
 	"grounds_kind" text NOT NULL,
 	"grounds" text NOT NULL,
 	"created_by" text,

@@ -26,8 +26,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
         starts: meetingTime(new Date(a.startsAt)),
         ends: meetingTime(new Date(a.endsAt)),
         hours: hoursText(a.hours),
-        extension: a.extended ? `Extended by a ${rankLabels[a.extensionRank!].toLowerCase()}; first to ${meetingTime(new Date(a.firstEndsAt))}` : 'Not extended',
-        wards: a.wards.join(', '),
+        extension: a.extended ? `extended by a ${rankLabels[a.extensionRank!].toLowerCase()}; first to ${meetingTime(new Date(a.firstEndsAt))}` : 'not extended',
+        wards: [...a.wards, ...(a.pastedArea ? ['an area drawn on a map'] : [])].join(', '),
         groundsKind: groundsLabels[a.groundsKind],
         notices: a.notices.map((n) => ({ medium: mediumLabels[n.medium], at: meetingTime(new Date(n.at)), url: n.url })),
         figures: a.figures && {

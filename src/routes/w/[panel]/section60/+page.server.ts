@@ -8,10 +8,11 @@ import { publishedRegister, publishRegister } from '$core/section60/publish.ts';
 import { boroughWards, listAuthorisations, recordAuthorisation } from '$core/section60/register.ts';
 import { hoursText, rankLabels } from '$core/section60/rules.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
+import { areaSummary } from '$lib/server/section60.ts';
 import { reviewContext } from '$lib/server/reviews.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const names = ['reference', 'officer', 'rank', 'startDay', 'startTime', 'endDay', 'endTime', 'groundsKind', 'grounds'] as const;
+const names = ['reference', 'officer', 'rank', 'startDay', 'startTime', 'endDay', 'endTime', 'polygon', 'groundsKind', 'grounds'] as const;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await reviewContext();
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       ends: meetingTime(a.effectiveEnd),
       hours: hoursText(a.hours),
       extended: a.extension !== null,
-      area: a.wards.map((w) => w.name).join(', '),
+      area: areaSummary(a),
       searches: a.searches
     }))
   };

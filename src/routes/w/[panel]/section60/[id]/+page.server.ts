@@ -10,7 +10,7 @@ import { atLeast, hoursText, rankLabels } from '$core/section60/rules.ts';
 import { authContext } from '$lib/server/auth.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
 import { reviewContext } from '$lib/server/reviews.ts';
-import { authorisationId, searchRow, shareText } from '$lib/server/section60.ts';
+import { areaSummary, authorisationId, searchRow, shareText } from '$lib/server/section60.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       firstEnd: meetingTime(a.endsAt),
       ends: meetingTime(v.effectiveEnd),
       hours: hoursText(v.hours),
-      wards: a.wards.map((w) => w.name),
+      area: areaSummary(a),
       groundsKind: groundsLabels[a.groundsKind],
       grounds: a.grounds
     },
