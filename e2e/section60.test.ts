@@ -133,6 +133,8 @@ describe('the section 60 register: record an authorisation, see its searches and
     expect(main).toContain('Extended by a superintendent, to Monday 3 July 2023, 12:00.');
     expect(main).toContain('Social media, Saturday 1 July 2023, 13:30: @MPSHackney on X');
     expect(main).toContain('(both included): 2.');
+    const ask = page.getByRole('link', { name: 'Ask the police about this authorisation' });
+    expect(decodeURIComponent((await ask.getAttribute('href')) ?? '')).toContain('metric=Section 60 searches under authorisation CE-2023-07-01');
     const csv = await page.request.get(`${server.url}${authorisationPath}/searches.csv`);
     const lines = (await csv.text()).trim().split('\n');
     expect(lines).toHaveLength(3);
@@ -157,6 +159,10 @@ describe('the section 60 register: record an authorisation, see its searches and
     await page.goto(`${server.url}/w/hackney/section60`);
     await expect(page.locator('main').textContent()).resolves.toContain('CE-2023-07-01');
     await expect(page.getByRole('button', { name: 'Record the authorisation' }).count()).resolves.toBe(0);
+    await page.goto(`${server.url}${authorisationPath}`);
+    await expect(page.locator('main').textContent()).resolves.toContain('Extended by a superintendent');
+    await expect(page.getByText('Record an extension').count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: 'Ask the police about this authorisation' }).count()).resolves.toBe(0);
     const post = await page.request.post(`${server.url}/w/hackney/section60?/record`, { form: { reference: 'X' }, headers: { origin: server.url } });
     expect(post.status()).toBe(403);
     expect((await page.goto(`${server.url}/w/hackney/section60/99999`))?.status()).toBe(404);

@@ -24,6 +24,15 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     panel: { name: panel.name, slug: panel.slug },
     borough: boroughByCode(panel.boroughCode)?.name ?? panel.name,
     mayRecord: can(locals.actor, 'section60.record', { panelId: panel.id }),
+    /** "Ask the police about this": the question form, its finding filled from the authorisation. */
+    askLink: can(locals.actor, 'question.draft', { panelId: panel.id })
+      ? `/w/${panel.slug}/questions?${new URLSearchParams({
+          metric: `Section 60 searches under authorisation ${a.reference}`,
+          area: `${boroughByCode(panel.boroughCode)?.name ?? panel.name}: ${areaSummary(a)}`,
+          period: `${meetingTime(a.startsAt)} to ${meetingTime(v.effectiveEnd)}`,
+          value: `${f.searches} in the area and time; ${f.outside.total} other section 60 recorded outside it the same days`
+        })}`
+      : null,
     ranks: policeRanks.filter((r) => atLeast(r, 'inspector')).map((value) => ({ value, label: rankLabels[value] })),
     media: noticeMedia.map((value) => ({ value, label: mediumLabels[value] })),
     authorisation: {
