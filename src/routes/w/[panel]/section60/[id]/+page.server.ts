@@ -28,9 +28,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     askLink: can(locals.actor, 'question.draft', { panelId: panel.id })
       ? `/w/${panel.slug}/questions?${new URLSearchParams({
           metric: `Section 60 searches under authorisation ${a.reference}`,
-          area: `${boroughByCode(panel.boroughCode)?.name ?? panel.name}: ${areaSummary(a)}`,
+          area: `${boroughByCode(panel.boroughCode)?.name ?? panel.name}: ${areaSummary(a)}`.slice(0, 200),
           period: `${meetingTime(a.startsAt)} to ${meetingTime(v.effectiveEnd)}`,
-          value: `${f.searches} in the area and time; ${f.outside.total} other section 60 recorded outside it the same days`
+          value: `${f.searches} searches in the area and time; ${f.outside.total} more that day outside it`
         })}`
       : null,
     ranks: policeRanks.filter((r) => atLeast(r, 'inspector')).map((value) => ({ value, label: rankLabels[value] })),
