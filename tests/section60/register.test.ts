@@ -166,6 +166,10 @@ describe.each(databaseTargets())('the section 60 register on $name', (target) =>
     const view = await getAuthorisation(ctx, c.member, { panelId: c.hackney.id, authorisationId: firstId });
     expect(view.notices.map((x) => [x.medium, x.url])).toEqual([['social_media', 'https://x.com/MPSHackney/status/1'], ['leaflets', null]]);
     await expect(addNotice(ws, c.police, { panelId: c.hackney.id, authorisationId: firstId })).rejects.toBeInstanceOf(Forbidden);
+    const audited = await ws.db.db.select().from(auditLog).where(eq(auditLog.action, 'section60.record'));
+    expect(audited.map((e) => e.entityType).sort()).toEqual([
+      'section60_authorisation', 'section60_authorisation', 'section60_authorisation', 'section60_extension', 'section60_notice', 'section60_notice'
+    ]);
   });
 
   it('says when the warehouse has no data for the month, and keeps another panel out', async () => {
