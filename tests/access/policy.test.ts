@@ -82,6 +82,10 @@ cia.review                     sign-in   404       ok        ok        ok       
 cia.raise-question             sign-in   404       ok        ok        ok        403       404       404
 cia.publish                    sign-in   404       403       ok        ok        403       404       404
 cia.view-public                ok        ok        ok        ok        ok        ok        ok        ok
+section60.list                 sign-in   404       ok        ok        ok        ok        404       404
+section60.record               sign-in   404       403       ok        ok        403       404       404
+section60.publish              sign-in   404       403       ok        ok        403       404       404
+section60.view-public          ok        ok        ok        ok        ok        ok        ok        ok
 meeting.list                   sign-in   404       ok        ok        ok        403       404       404
 meeting.schedule               sign-in   404       403       ok        ok        403       404       404
 meeting.edit                   sign-in   404       403       ok        ok        403       404       404

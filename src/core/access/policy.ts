@@ -104,6 +104,12 @@ export const policy = {
   'cia.publish': { scope: 'panel', roles: officers, what: "publish a summary of the panel's reviews of a CIA (a new version each time)" },
   'cia.view-public': { scope: 'installation', public: true, what: "read a borough's published CIA review summaries (police respondents read them here)" },
 
+  // Section 60 register (src/core/section60). The panel keeps it; police respondents read it (the authorisations are theirs) but do not change it.
+  'section60.list': { scope: 'panel', roles: panelPeople, what: 'read the section 60 register: authorisations, their searches and figures' },
+  'section60.record': { scope: 'panel', roles: officers, what: 'record a section 60 authorisation, its extension and its public notices' },
+  'section60.publish': { scope: 'panel', roles: officers, what: 'publish the section 60 register (a new version each time)' },
+  'section60.view-public': { scope: 'installation', public: true, what: "read a borough's published section 60 register" },
+
   // Meetings (src/core/meetings). Police respondents see meetings only as the public does: published minutes.
   'meeting.list': { scope: 'panel', roles: panelMembers, what: "see the panel's meetings, agendas, attendance and minutes, confidential parts included" },
   'meeting.schedule': { scope: 'panel', roles: officers, what: 'schedule a meeting' },

@@ -74,6 +74,10 @@ export const routeRules: Record<string, RouteRule> = {
   '/w/[panel]/cia/[cia]/document': { view: 'cia.list' },
   '/w/[panel]/cia/[cia]/review': { view: 'cia.review', actions: { save: 'cia.review' } },
   '/w/[panel]/cia/[cia]/question': { view: 'cia.raise-question', actions: { raise: 'cia.raise-question' } },
+  // The section 60 register: the panel's people read it (police respondents too), clerks and chairs record.
+  '/w/[panel]/section60': { view: 'section60.list', actions: { record: 'section60.record', publish: 'section60.publish' } },
+  '/w/[panel]/section60/[id]': { view: 'section60.list', actions: { extend: 'section60.record', notice: 'section60.record' } },
+  '/w/[panel]/section60/[id]/searches.csv': { view: 'section60.list' },
 
   '/w/[panel]/meetings': { view: 'meeting.list', actions: { schedule: 'meeting.schedule', quorum: 'meeting.quorum-rule' } },
   '/w/[panel]/meetings/[meeting]': {

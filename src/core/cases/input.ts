@@ -35,7 +35,7 @@ const blank = (v: unknown) => v === '' || v === null || v === undefined;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (blank(v) ? undefined : v), schema.optional());
 
 const day = z.iso.date({ error: 'Enter a date, like 2023-07-21.' });
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time, like 14:30.');
+export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time, like 14:30.');
 // Ids are serial (int4) columns: a larger number would make the query fail rather than find nothing.
 const maxId = 2_147_483_647;
 const id = (what: string) => z.coerce.number({ error: `Choose ${what}.` }).int(`Choose ${what}.`).positive(`Choose ${what}.`).max(maxId, `Choose ${what}.`);
@@ -67,7 +67,7 @@ export const placeInput = z
   })
   .refine((p) => (p.latitude === undefined) === (p.longitude === undefined), { message: 'Give both the latitude and the longitude, or neither.', path: ['longitude'] });
 
-const urlInput = optional(
+export const urlInput = optional(
   z.preprocess(clean, z.string().trim().max(2000, 'Keep the web address under 2,000 characters.')).superRefine((v, ctx) => {
     const reason = unsafeUrlReason(v);
     if (reason) ctx.addIssue({ code: 'custom', message: reason });

@@ -1232,3 +1232,110 @@ export const evidenceCustody = pgTable(
   (t) => [index('evidence_custody_evidence_idx').on(t.evidenceId), check('evidence_custody_action_check', inList(t.action, custodyActions))]
 );
 export type CustodyRow = typeof evidenceCustody.$inferSelect;
+
+// ---- Section 60 register (src/core/section60; DOMAIN.md §6, docs/section60.md): the police's
+// authorisations under the Criminal Justice and Public Order Act 1994 s60, as the panel records them.
+// Times are instants (UTC), entered and shown in London time, like meetings.
+
+/** Authorising ranks, lowest first: the order is what the legal checks compare (src/core/section60/rules.ts). */
+export const policeRanks = [
+  'constable',
+  'sergeant',
+  'inspector',
+  'chief_inspector',
+  'superintendent',
+  'chief_superintendent',
+  'commander',
+  'deputy_assistant_commissioner',
+  'assistant_commissioner',
+  'deputy_commissioner',
+  'commissioner'
+] as const;
+export type PoliceRank = (typeof policeRanks)[number];
+/** Which limb of s60(1) the authorisation relies on. */
+export const section60Grounds = ['violence_anticipated', 'violence_occurred', 'weapons_carried'] as const;
+export type Section60Ground = (typeof section60Grounds)[number];
+export const noticeMedia = ['social_media', 'website', 'leaflets', 'press', 'other'] as const;
+export type NoticeMedium = (typeof noticeMedia)[number];
+
+/** One authorisation: who gave it, where (wards of the borough, names kept as chosen), when, and why. */
+export const section60Authorisations = pgTable(
+  'section60_authorisations',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    reference: text('reference').notNull(),
+    officer: text('officer').notNull().default(''),
+    rank: text('rank').$type<PoliceRank>().notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    /** The end first authorised (at most 24 hours after the start); an extension's new end is on its own row. */
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    wards: jsonb('wards').$type<{ code: string; name: string }[]>().notNull(),
+    /** A pasted area (GeoJSON Polygon or MultiPolygon, WGS84), with or instead of wards; records are placed in it by point in polygon. */
+    polygon: jsonb('polygon').$type<{ type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }>(),
+    groundsKind: text('grounds_kind').$type<Section60Ground>().notNull(),
+    grounds: text('grounds').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt()
+  },
+  (t) => [
+    uniqueIndex('section60_authorisations_reference_unique').on(t.panelId, t.reference),
+    check('section60_authorisations_rank_check', inList(t.rank, policeRanks)),
+    check('section60_authorisations_grounds_check', inList(t.groundsKind, section60Grounds)),
+    check('section60_authorisations_period_check', sql`${t.endsAt} > ${t.startsAt}`)
+  ]
+);
+export type Section60Authorisation = typeof section60Authorisations.$inferSelect;
+
+/** The one extension the law allows (s60(3)): by a superintendent or above, by up to 24 hours. */
+export const section60Extensions = pgTable(
+  'section60_extensions',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    authorisationId: integer('authorisation_id')
+      .notNull()
+      .references(() => section60Authorisations.id, { onDelete: 'cascade' }),
+    officer: text('officer').notNull().default(''),
+    rank: text('rank').$type<PoliceRank>().notNull(),
+    newEndsAt: timestamp('new_ends_at', { withTimezone: true }).notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt()
+  },
+  (t) => [uniqueIndex('section60_extensions_one').on(t.authorisationId), check('section60_extensions_rank_check', inList(t.rank, policeRanks))]
+);
+export type Section60Extension = typeof section60Extensions.$inferSelect;
+
+/** How the public was told: where, when and how, with a link where there is one. */
+export const section60Notices = pgTable(
+  'section60_notices',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    authorisationId: integer('authorisation_id')
+      .notNull()
+      .references(() => section60Authorisations.id, { onDelete: 'cascade' }),
+    medium: text('medium').$type<NoticeMedium>().notNull(),
+    noticeAt: timestamp('notice_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull().default(''),
+    url: text('url'),
+    createdAt: createdAt()
+  },
+  (t) => [index('section60_notices_authorisation_idx').on(t.authorisationId), check('section60_notices_medium_check', inList(t.medium, noticeMedia))]
+);
+export type Section60Notice = typeof section60Notices.$inferSelect;
+
+/** A published register: each publication is a new, immutable version of the whole public register. */
+export const section60Publications = pgTable(
+  'section60_publications',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    version: integer('version').notNull(),
+    register: jsonb('register').$type<Record<string, unknown>>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' })
+  },
+  (t) => [uniqueIndex('section60_publications_version_unique').on(t.panelId, t.version)]
+);
+export type Section60Publication = typeof section60Publications.$inferSelect;
