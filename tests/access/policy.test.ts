@@ -64,6 +64,8 @@ case.create                    sign-in   404       403       ok        ok       
 case.edit                      sign-in   404       403       ok        ok        403       404       404
 case.link-question             sign-in   404       ok        ok        ok        403       404       404
 case.witness-identity          sign-in   404       403       ok        ok        403       404       404
+case.publish                   sign-in   404       403       ok        ok        403       404       404
+cases.view-public              ok        ok        ok        ok        ok        ok        ok        ok
 sample.list                    sign-in   404       ok        ok        ok        ok        404       404
 sample.draw                    sign-in   404       403       ok        ok        403       404       404
 sample.view                    sign-in   404       ok        ok        ok        404       404       404

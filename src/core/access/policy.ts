@@ -81,6 +81,8 @@ export const policy = {
   'case.edit': { scope: 'panel', roles: officers, what: 'record places, events, sources, claims, decisions, referrals and outcomes' },
   'case.link-question': { scope: 'panel', roles: panelMembers, what: 'raise a question to the police from a case (link it to the case)' },
   'case.witness-identity': { scope: 'panel', roles: officers, what: 'see who gave a witness account' },
+  'case.publish': { scope: 'panel', roles: officers, what: "publish a case's redacted public summary (a new version each time)" },
+  'cases.view-public': { scope: 'installation', public: true, what: "read a borough's published case summaries" },
 
   // Reviews of sampled encounters (src/core/reviews). The police respondent sees the samples sent to them.
   'sample.list': { scope: 'panel', roles: panelPeople, what: "list the panel's samples for review (police: those sent to them)" },

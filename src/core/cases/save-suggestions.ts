@@ -1,0 +1,199 @@
+import { and, eq } from 'drizzle-orm';
+import { actorId, type Actor } from '../access/actor.ts';
+import { requireAccess } from '../access/require-access.ts';
+import { write } from '../audit/write.ts';
+import { caseEvents, caseEventSources, caseSources, claims, incidentPlaces, incidents, justiceOutcomes, type CaseSource, type JusticeOutcomeKind } from '../db/schema.ts';
+import { isRowId } from '../db/ids.ts';
+import { Invalid } from '../errors.ts';
+import type { Kind } from '../extract/highlight.ts';
+import { parse } from '../panels/input.ts';
+import { loadIncident, type CaseContext } from './cases.ts';
+import { sourceInput } from './input.ts';
+
+/** What an accepted suggestion becomes in the case file. */
+export const saveAsChoices = ['claim', 'event', 'place', 'arrest', 'charge', 'conviction', 'skip'] as const;
+export type SaveAs = (typeof saveAsChoices)[number];
+
+/** What each kind of suggestion may become: a quote is a claim, a date an event, a place a place; a count a claim or an arrest, charge or conviction. */
+export const saveAsFor: Record<Kind, readonly SaveAs[]> = {
+  quotes: ['claim', 'skip'],
+  quantities: ['claim', 'arrest', 'charge', 'conviction', 'skip'],
+  dates: ['event', 'skip'],
+  places: ['place', 'skip']
+};
+
+/** An accepted (or corrected) suggestion: its value as the clerk left it and its span of the text. */
+export interface SaveItem {
+  ref?: string;
+  kind: Kind;
+  value: string;
+  text: string;
+  start: number;
+  end: number;
+  as?: SaveAs;
+}
+
+/** The sentence around a span: from the end of the previous sentence or line to the end of this one. */
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1])) s--;
+  let e = end;
+  while (e < text.length && !/[.!?\n]/.test(text[e])) e++;
+  if (e < text.length && text[e] !== '\n') e++;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return { start: s, end: e };
+}
+
+/** "eight people were charged" is a charge; "30 arrests" an arrest; any other count a claim. */
+export function defaultSaveAs(item: Pick<SaveItem, 'kind' | 'start' | 'end'>, text: string): SaveAs {
+  if (item.kind === 'quotes') return 'claim';
+  if (item.kind === 'dates') return 'event';
+  if (item.kind === 'places') return 'place';
+  const { end } = sentenceAround(text, item.start, item.end);
+  const after = text.slice(item.start, end).toLowerCase();
+  if (/\b(convicted|convictions?)\b/.test(after)) return 'conviction';
+  if (/\b(charged|charges?)\b/.test(after) && !/\bfree of charge\b/.test(after)) return 'charge';
+  if (/\b(arrested|arrests?)\b/.test(after)) return 'arrest';
+  return 'claim';
+}
+
+/** Offsets in a text with "\n" line ends, mapped to the same text with "\r\n" (a browser posts a textarea so). */
+function offsetsInto(original: string): (i: number) => number {
+  const map: number[] = [];
+  for (let i = 0; i < original.length; i++) if (!(original[i] === '\r' && original[i + 1] === '\n')) map.push(i);
+  map.push(original.length);
+  return (i) => map[i];
+}
+const lf = (s: string) => s.replace(/\r\n/g, '\n');
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export interface SaveRequest {
+  panelId: number;
+  incidentId: number;
+  /** An existing source of the case whose text was extracted; or else `source`, a new one with this text. */
+  sourceId?: number | null;
+  source?: Record<string, unknown> | null;
+  text: string;
+  items: SaveItem[];
+}
+
+export interface Saved {
+  sourceId: number;
+  claims: number;
+  events: number;
+  places: number;
+  outcomes: number;
+}
+
+/**
+ * Saves the accepted suggestions of a source's text into a case, in one transaction: quotes become
+ * claims (the speaker as claimant, the quote's offsets as the span), dates timeline events supported
+ * by the source, places the case's places (a name already there is not added twice), counts claims
+ * or arrests, charges and convictions. The text is an existing source's (the same text, line ends
+ * aside) or becomes a new source of the case.
+ */
+export async function saveSuggestions(ctx: CaseContext, actor: Actor, raw: SaveRequest): Promise<Saved> {
+  requireAccess(actor, 'case.edit', { panelId: raw.panelId });
+  const ref = { panelId: raw.panelId, incidentId: raw.incidentId };
+  const text = raw.text;
+  const existing = raw.sourceId !== undefined && raw.sourceId !== null;
+  if (existing && !isRowId(raw.sourceId!)) throw new Invalid("Choose from this case's sources.", { field: 'sourceId' });
+  const meta = existing ? null : parse(sourceInput, { ...(raw.source ?? {}), text });
+  for (const item of raw.items) {
+    if (!Number.isInteger(item.start) || !Number.isInteger(item.end) || item.start < 0 || item.end > text.length || item.start >= item.end || text.slice(item.start, item.end) !== item.text)
+      throw new Invalid(`“${clip(item.text, 60)}” is not at characters ${item.start}–${item.end} of the text.`, { field: 'text' });
+    const as = item.as ?? defaultSaveAs(item, text);
+    if (!saveAsFor[item.kind].includes(as)) throw new Invalid(`A ${item.kind.replace(/s$/, '')} cannot be saved as ${as}.`, { field: `as-${item.ref ?? ''}` });
+    if (as !== 'skip' && !item.value.trim()) throw new Invalid(`Write ${item.kind === 'quotes' ? 'who said' : 'the value of'} “${clip(item.text, 60)}”, or skip it.`, { field: `value-${item.ref ?? ''}` });
+    if (as === 'event' && !/^\d{4}-\d{2}-\d{2}$/.test(item.value.trim())) throw new Invalid(`Write the day of “${clip(item.text, 60)}” as YYYY-MM-DD.`, { field: `value-${item.ref ?? ''}` });
+  }
+  await loadIncident(ctx.db.db, ref);
+  const stored = meta ? await ctx.files.put(new TextEncoder().encode(text)) : null;
+
+  return write(ctx, actor, async (tx, audit) => {
+    const incident = await loadIncident(tx, ref);
+    let source: CaseSource;
+    if (meta) {
+      [source] = await tx
+        .insert(caseSources)
+        .values({
+          ...ref,
+          kind: meta.kind,
+          title: meta.title,
+          publisher: meta.publisher,
+          author: meta.author,
+          url: meta.url ?? null,
+          publishedOn: meta.publishedOn ?? null,
+          retrievedAt: ctx.clock.now(),
+          text,
+          sha256: stored!.sha256,
+          size: stored!.size,
+          fileName: null,
+          mediaType: 'text/plain; charset=utf-8',
+          createdBy: actorId(actor)
+        })
+        .returning();
+      await audit({ action: 'case.edit', entity: { type: 'case-source', id: source.id }, panelId: ref.panelId, details: { incidentId: ref.incidentId, kind: source.kind, title: source.title, url: source.url, sha256: source.sha256, size: source.size, from: 'extraction' } });
+    } else {
+      const [found] = await tx.select().from(caseSources).where(and(eq(caseSources.id, raw.sourceId!), eq(caseSources.incidentId, ref.incidentId), eq(caseSources.panelId, ref.panelId)));
+      if (!found) throw new Invalid("Choose from this case's sources.", { field: 'sourceId' });
+      if (lf(found.text) !== lf(text)) throw new Invalid("The text is not the source's text: extract from the source itself, or save the text as a new source.", { field: 'sourceId' });
+      source = found;
+    }
+    const at = source.text === text ? (i: number) => i : offsetsInto(source.text);
+    const body = source.text;
+    const sentence = (i: SaveItem) => {
+      const s = sentenceAround(text, i.start, i.end);
+      return { start: at(s.start), end: at(s.end), text: body.slice(at(s.start), at(s.end)) };
+    };
+    const fallbackClaimant = source.publisher || source.title;
+    const quotes = raw.items.filter((i) => i.kind === 'quotes' && (i.as ?? 'claim') === 'claim');
+    const saved: Saved = { sourceId: source.id, claims: 0, events: 0, places: 0, outcomes: 0 };
+    const known = new Set((await tx.select({ name: incidentPlaces.name }).from(incidentPlaces).where(eq(incidentPlaces.incidentId, incident.id))).map((p) => p.name.toLowerCase()));
+    const addClaim = async (claimant: string, claimText: string, span: { start: number; end: number }) => {
+      const [claim] = await tx.insert(claims).values({ ...ref, sourceId: source.id, claimant: clip(claimant, 200), text: clip(claimText, 2000), spanStart: span.start, spanEnd: span.end }).returning();
+      await audit({ action: 'case.edit', entity: { type: 'claim', id: claim.id }, panelId: ref.panelId, details: { incidentId: ref.incidentId, sourceId: source.id, claimant: claim.claimant, span, from: 'extraction' } });
+      saved.claims++;
+    };
+
+    for (const item of raw.items) {
+      const as = item.as ?? defaultSaveAs(item, text);
+      const value = item.value.trim();
+      if (as === 'skip') continue;
+      if (as === 'claim' && item.kind === 'quotes') {
+        await addClaim(value, item.text, { start: at(item.start), end: at(item.end) });
+      } else if (as === 'claim') {
+        // A count inside a quote is the speaker's claim; elsewhere the source's own.
+        const inQuote = quotes.find((q) => q.start <= item.start && item.end <= q.end);
+        const s = sentence(item);
+        await addClaim(inQuote?.value.trim() || fallbackClaimant, s.text, s);
+      } else if (as === 'event') {
+        const s = sentence(item);
+        const [event] = await tx.insert(caseEvents).values({ ...ref, occurredOn: value, occurredAt: null, description: clip(s.text, 2000) }).returning();
+        await tx.insert(caseEventSources).values({ eventId: event.id, sourceId: source.id });
+        await audit({ action: 'case.edit', entity: { type: 'case-event', id: event.id }, panelId: ref.panelId, details: { incidentId: ref.incidentId, occurredOn: event.occurredOn, sourceIds: [source.id], from: 'extraction' } });
+        saved.events++;
+      } else if (as === 'place') {
+        if (known.has(value.toLowerCase())) continue;
+        known.add(value.toLowerCase());
+        const [place] = await tx.insert(incidentPlaces).values({ ...ref, name: clip(value, 200), latitude: null, longitude: null }).returning();
+        await audit({ action: 'case.edit', entity: { type: 'incident-place', id: place.id }, panelId: ref.panelId, details: { incidentId: ref.incidentId, name: place.name, wardCode: null, boroughCode: null, from: 'extraction' } });
+        saved.places++;
+      } else {
+        const s = sentence(item);
+        const around = sentenceAround(text, item.start, item.end);
+        const day = raw.items.find((d) => d.kind === 'dates' && d.start >= around.start && d.end <= around.end && /^\d{4}-\d{2}-\d{2}$/.test(d.value.trim()));
+        const people = Math.max(1, Math.min(10000, parseInt(value, 10) || 1));
+        const [outcome] = await tx
+          .insert(justiceOutcomes)
+          .values({ ...ref, kind: as as JusticeOutcomeKind, occurredOn: day?.value.trim() ?? source.publishedOn ?? incident.startsOn, people, description: clip(s.text, 2000), sourceId: source.id })
+          .returning();
+        await audit({ action: 'case.edit', entity: { type: 'justice-outcome', id: outcome.id }, panelId: ref.panelId, details: { incidentId: ref.incidentId, kind: outcome.kind, occurredOn: outcome.occurredOn, people, sourceId: source.id, from: 'extraction' } });
+        saved.outcomes++;
+      }
+    }
+    await tx.update(incidents).set({ updatedAt: ctx.clock.now() }).where(eq(incidents.id, incident.id));
+    return saved;
+  });
+}
