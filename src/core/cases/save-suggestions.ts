@@ -58,12 +58,22 @@ export function defaultSaveAs(item: Pick<SaveItem, 'kind' | 'start' | 'end'>, te
   return 'claim';
 }
 
-/** Offsets in a text with "\n" line ends, mapped to the same text with "\r\n" (a browser posts a textarea so). */
-function offsetsInto(original: string): (i: number) => number {
-  const map: number[] = [];
-  for (let i = 0; i < original.length; i++) if (!(original[i] === '\r' && original[i + 1] === '\n')) map.push(i);
-  map.push(original.length);
-  return (i) => map[i];
+/**
+ * Maps offsets in the posted text to the same place in the source's text when the two differ only in
+ * line ends ("\r\n", as a browser posts a textarea, or "\n"): through the text with "\n" line ends.
+ */
+function offsetMapper(posted: string, stored: string): (i: number) => number {
+  if (posted === stored) return (i) => i;
+  const toLf: number[] = [];
+  let n = 0;
+  for (let i = 0; i <= posted.length; i++) {
+    toLf.push(n);
+    if (!(posted[i] === '\r' && posted[i + 1] === '\n')) n++;
+  }
+  const fromLf: number[] = [];
+  for (let i = 0; i < stored.length; i++) if (!(stored[i] === '\r' && stored[i + 1] === '\n')) fromLf.push(i);
+  fromLf.push(stored.length);
+  return (i) => fromLf[toLf[i]];
 }
 const lf = (s: string) => s.replace(/\r\n/g, '\n');
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -141,7 +151,7 @@ export async function saveSuggestions(ctx: CaseContext, actor: Actor, raw: SaveR
       if (lf(found.text) !== lf(text)) throw new Invalid("The text is not the source's text: extract from the source itself, or save the text as a new source.", { field: 'sourceId' });
       source = found;
     }
-    const at = source.text === text ? (i: number) => i : offsetsInto(source.text);
+    const at = offsetMapper(text, source.text);
     const body = source.text;
     const sentence = (i: SaveItem) => {
       const s = sentenceAround(text, i.start, i.end);
