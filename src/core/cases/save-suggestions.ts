@@ -6,21 +6,12 @@ import { caseEvents, caseEventSources, caseSources, claims, incidentPlaces, inci
 import { isRowId } from '../db/ids.ts';
 import { Invalid } from '../errors.ts';
 import type { Kind } from '../extract/highlight.ts';
+import { defaultSaveAs, saveAsFor, sentenceAround, type SaveAs } from './save-as.ts';
 import { parse } from '../panels/input.ts';
 import { loadIncident, type CaseContext } from './cases.ts';
 import { sourceInput } from './input.ts';
 
-/** What an accepted suggestion becomes in the case file. */
-export const saveAsChoices = ['claim', 'event', 'place', 'arrest', 'charge', 'conviction', 'skip'] as const;
-export type SaveAs = (typeof saveAsChoices)[number];
-
-/** What each kind of suggestion may become: a quote is a claim, a date an event, a place a place; a count a claim or an arrest, charge or conviction. */
-export const saveAsFor: Record<Kind, readonly SaveAs[]> = {
-  quotes: ['claim', 'skip'],
-  quantities: ['claim', 'arrest', 'charge', 'conviction', 'skip'],
-  dates: ['event', 'skip'],
-  places: ['place', 'skip']
-};
+export { defaultSaveAs, saveAsChoices, saveAsFor, sentenceAround, type SaveAs } from './save-as.ts';
 
 /** An accepted (or corrected) suggestion: its value as the clerk left it and its span of the text. */
 export interface SaveItem {
@@ -31,31 +22,6 @@ export interface SaveItem {
   start: number;
   end: number;
   as?: SaveAs;
-}
-
-/** The sentence around a span: from the end of the previous sentence or line to the end of this one. */
-export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
-  let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1])) s--;
-  let e = end;
-  while (e < text.length && !/[.!?\n]/.test(text[e])) e++;
-  if (e < text.length && text[e] !== '\n') e++;
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
-  return { start: s, end: e };
-}
-
-/** "eight people were charged" is a charge; "30 arrests" an arrest; any other count a claim. */
-export function defaultSaveAs(item: Pick<SaveItem, 'kind' | 'start' | 'end'>, text: string): SaveAs {
-  if (item.kind === 'quotes') return 'claim';
-  if (item.kind === 'dates') return 'event';
-  if (item.kind === 'places') return 'place';
-  const { end } = sentenceAround(text, item.start, item.end);
-  const after = text.slice(item.start, end).toLowerCase();
-  if (/\b(convicted|convictions?)\b/.test(after)) return 'conviction';
-  if (/\b(charged|charges?)\b/.test(after) && !/\bfree of charge\b/.test(after)) return 'charge';
-  if (/\b(arrested|arrests?)\b/.test(after)) return 'arrest';
-  return 'claim';
 }
 
 /**
