@@ -8,7 +8,7 @@ import { loadConfig } from '../src/core/config.ts';
 import { createContext } from '../src/core/context.ts';
 import { createFileStore } from '../src/core/files/store.ts';
 import { createPanel } from '../src/core/panels/panels.ts';
-import { hydrated, launchBrowser, screenshots, seriousAxeViolations } from './support/browser.ts';
+import { hydrated, launchBrowser } from './support/browser.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
 import { addPeople, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
@@ -82,7 +82,7 @@ describe('case files: saving suggestions and publishing a redacted summary', () 
     await page.getByRole('button', { name: 'Review the suggestions' }).click();
     await page.locator('#save-title').waitFor();
     await hydrated(page);
-    await expect(page.getByLabel('Case').inputValue()).resolves.toBe(String(caseId));
+    await expect(page.getByLabel('Case', { exact: true }).inputValue()).resolves.toBe(String(caseId));
     await checkPage(page, 'extract-save');
     await page.getByRole('button', { name: 'Save into the case' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved into the case' }).waitFor();
@@ -109,7 +109,7 @@ describe('case files: saving suggestions and publishing a redacted summary', () 
     await page.getByLabel('Public summary').fill('A planned operation at Ridley Road Market, led by Kell Brandt. Accounts differ about force. <script>window.pwned = 1</script>');
     await page.getByLabel('Names and words to redact').fill('Kell Brandt');
     // A witness account ticked without its public text is refused, with what was chosen kept.
-    await page.getByLabel(/^Account of a stallholder/).check();
+    await page.getByLabel(/Account of a stallholder \(witness account/).check();
     await click(page, 'Preview', 'alert');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Write the public text of the witness account');
     await expect(page.getByLabel('Names and words to redact').inputValue()).resolves.toBe('Kell Brandt');
@@ -141,8 +141,6 @@ describe('case files: saving suggestions and publishing a redacted summary', () 
     expect(main).toContain('A stallholder saw officers hold a young man against a stall.');
     expect(main).toContain('Contradicts claim');
     for (const secret of ['Ada Witness', 'Brandt', 'Internal notes', witnessText]) expect(main).not.toContain(secret);
-    await screenshots(page, 'case-public');
-    expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -162,6 +160,7 @@ describe('case files: saving suggestions and publishing a redacted summary', () 
     const main = ((await pub.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(main).toContain('Version 2, published');
     expect(main).toContain('Updated: a planned operation');
+    await checkPage(pub, 'case-public');
     await pub.getByRole('link', { name: /^Version 1, published/ }).click();
     await pub.waitForURL(/\?version=1$/);
     await hydrated(pub);

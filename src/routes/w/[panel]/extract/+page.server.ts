@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const cases = maySave ? (await listCases(ctx, locals.actor, panel.id)).map((c) => ({ id: c.id, title: c.title })) : [];
   const caseId = Number(url.searchParams.get('case'));
   const sourceId = Number(url.searchParams.get('source'));
+  // The forms post to "?/action", which drops the query: the case and source travel in hidden fields from here on.
   let from: { caseId: number; sourceId: number | null; sourceTitle: string; text: string; published: string } | null = null;
   if (maySave && isRowId(caseId) && cases.some((c) => c.id === caseId)) {
     const view = await getCase(ctx, locals.actor, { panelId: panel.id, incidentId: caseId });
@@ -50,7 +51,7 @@ function decisions(form: FormData, items: { ref: string; value: string }[]) {
 
 export const actions: Actions = {
   suggest: async ({ request, locals, params }) => {
-    const values = textFields(await request.formData(), ['text', 'published', 'caseId', 'sourceId']);
+    const values = textFields(await request.formData(), ['text', 'published', 'caseId', 'sourceId', 'sourceTitle']);
     try {
       const { suggested } = await suggest(locals.actor, params.panel, values);
       return { values, suggested };
@@ -61,7 +62,7 @@ export const actions: Actions = {
 
   review: async ({ request, locals, params }) => {
     const form = await request.formData();
-    const values = textFields(form, ['text', 'published', 'caseId', 'sourceId']);
+    const values = textFields(form, ['text', 'published', 'caseId', 'sourceId', 'sourceTitle']);
     let result;
     try {
       result = await suggest(locals.actor, params.panel, values);
@@ -84,7 +85,7 @@ export const actions: Actions = {
   /** Saves what was kept into a case: the text is an existing source of it, or becomes a new one. */
   save: async ({ request, locals, params }) => {
     const form = await request.formData();
-    const values = textFields(form, ['text', 'published', 'caseId', 'sourceId']);
+    const values = textFields(form, ['text', 'published', 'caseId', 'sourceId', 'sourceTitle']);
     const source = textFields(form, sourceFields);
     let result;
     try {
