@@ -15,7 +15,7 @@ import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
 // Written for this scenario (fictional).
-const policeText = 'Officers carried out a planned operation at Ridley Road Market on Friday.\nEight people were charged with drug offences, the Metropolitan Police said.\nNo force was used during the operation.';
+const policeText = 'Officers searched stalls at Ridley Road Market on Friday.\nEight people were charged with drug offences, the Metropolitan Police said.\nNo force was used during the operation.';
 const witnessText = 'My name is Ada Witness. I saw four officers hold a young man against my stall for several minutes.';
 let caseId = 0;
 
@@ -93,6 +93,8 @@ describe('case files: saving suggestions and publishing a redacted summary', () 
     const main = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(main).toContain('Eight people were charged with drug offences, the Metropolitan Police said.');
     expect(main).toContain('Ridley Road Market');
+    // "Friday" in a statement published on Monday 24 July 2023 is the 21st; the event keeps its sentence.
+    expect(main).toMatch(/21 July 2023\s*Officers searched stalls at Ridley Road Market on Friday\./);
   });
 
   it('the clerk previews and publishes version 1; a member cannot publish', async () => {
