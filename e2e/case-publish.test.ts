@@ -83,6 +83,8 @@ describe('case files: saving suggestions and publishing a redacted summary', () 
     await page.locator('#save-title').waitFor();
     await hydrated(page);
     await expect(page.getByLabel('Case', { exact: true }).inputValue()).resolves.toBe(String(caseId));
+    await page.getByLabel('Latitude (optional)').fill('51.5477');
+    await page.getByLabel('Longitude (optional)').fill('-0.074');
     await checkPage(page, 'extract-save');
     await page.getByRole('button', { name: 'Save into the case' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved into the case' }).waitFor();
@@ -93,6 +95,7 @@ describe('case files: saving suggestions and publishing a redacted summary', () 
     const main = ((await page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(main).toContain('Eight people were charged with drug offences, the Metropolitan Police said.');
     expect(main).toContain('Ridley Road Market');
+    expect(main).toContain('51.5477, -0.074');
     // "Friday" in a statement published on Monday 24 July 2023 is the 21st; the event keeps its sentence.
     expect(main).toMatch(/21 July 2023\s*Officers searched stalls at Ridley Road Market on Friday\./);
   });

@@ -62,7 +62,11 @@ describe.each(databaseTargets())('saving suggestions into a case on $name', (tar
     const source = { kind: 'news article', title: 'Market searched', publisher: 'Dalston Dispatch (demonstration)', publishedOn: '2023-07-24' };
     await expect(saveSuggestions(ctx, c.member, { ...ref, source, text: article, items })).rejects.toBeInstanceOf(Forbidden);
     await expect(saveSuggestions(ctx, c.otherMember, { ...ref, source, text: article, items })).rejects.toBeInstanceOf(NotFound);
-    const saved = await saveSuggestions(ctx, c.clerk, { ...ref, source, text: article, items });
+    // A place's coordinates must be both given and in range.
+    const station = (lat: string, lon: string) => items.map((i) => (i.text === 'Dalston Kingsland station' ? { ...i, latitude: lat, longitude: lon } : i));
+    await expect(saveSuggestions(ctx, c.clerk, { ...ref, source, text: article, items: station('95', '-0.0757') })).rejects.toMatchObject({ details: { field: `lat-${items.find((i) => i.kind === 'places' && i.text.startsWith('Dalston'))!.ref}` } });
+    await expect(saveSuggestions(ctx, c.clerk, { ...ref, source, text: article, items: station('51.5481', '') })).rejects.toBeInstanceOf(Invalid);
+    const saved = await saveSuggestions(ctx, c.clerk, { ...ref, source, text: article, items: station('51.5481', '-0.0757') });
     expect(saved).toMatchObject({ claims: 2, events: 1, places: 1, outcomes: 1 });
 
     const view = await getCase(ctx, c.clerk, ref);
@@ -73,7 +77,10 @@ describe.each(databaseTargets())('saving suggestions into a case on $name', (tar
     expect(view.claims.find((cl) => cl.claimant === 'Dalston Dispatch (demonstration)')?.quote).toBe('About 40 officers took part in the operation near Dalston Kingsland station.');
     expect(view.events).toEqual([expect.objectContaining({ occurredOn: '2023-07-21', description: 'Police searched stalls at Ridley Road Market on Friday morning.', sourceIds: [saved.sourceId] })]);
     // Ridley Road Market was there already; the station is new.
-    expect(view.places.map((p) => p.name)).toEqual(['Ridley Road Market', 'Dalston Kingsland station']);
+    expect(view.places.map((p) => [p.name, p.wardName, p.boroughName])).toEqual([
+      ['Ridley Road Market', 'Dalston', 'Hackney'],
+      ['Dalston Kingsland station', 'Dalston', 'Hackney']
+    ]);
     expect(view.outcomes).toEqual([expect.objectContaining({ kind: 'charge', people: 8, occurredOn: '2023-07-24', sourceId: saved.sourceId })]);
     const [row] = await ws.db.db.select().from(caseSources).where(eq(caseSources.id, saved.sourceId));
     expect(row).toMatchObject({ kind: 'news article', text: article, mediaType: 'text/plain; charset=utf-8' });

@@ -9,7 +9,8 @@ import type { Kind } from '../extract/highlight.ts';
 import { defaultSaveAs, saveAsFor, sentenceAround, type SaveAs } from './save-as.ts';
 import { parse } from '../panels/input.ts';
 import { loadIncident, type CaseContext } from './cases.ts';
-import { sourceInput } from './input.ts';
+import { placeInput, sourceInput } from './input.ts';
+import type { PlaceAreas } from './places.ts';
 
 export { defaultSaveAs, saveAsChoices, saveAsFor, sentenceAround, type SaveAs } from './save-as.ts';
 
@@ -22,6 +23,9 @@ export interface SaveItem {
   start: number;
   end: number;
   as?: SaveAs;
+  /** A place's coordinates, optional (both or neither): with them its ward and borough are found, as on the record page. */
+  latitude?: string | number | null;
+  longitude?: string | number | null;
 }
 
 /**
@@ -65,7 +69,8 @@ export interface Saved {
 /**
  * Saves the accepted suggestions of a source's text into a case, in one transaction: quotes become
  * claims (the speaker as claimant, the quote's offsets as the span), dates timeline events supported
- * by the source, places the case's places (a name already there is not added twice), counts claims
+ * by the source, places the case's places (a name already there is not added twice; with
+ * coordinates, their ward and borough from the loaded boundaries), counts claims
  * or arrests, charges and convictions. The text is an existing source's (the same text, line ends
  * aside) or becomes a new source of the case.
  */
@@ -83,6 +88,20 @@ export async function saveSuggestions(ctx: CaseContext, actor: Actor, raw: SaveR
     if (!saveAsFor[item.kind].includes(as)) throw new Invalid(`A ${item.kind.replace(/s$/, '')} cannot be saved as ${as}.`, { field: `as-${item.ref ?? ''}` });
     if (as !== 'skip' && !item.value.trim()) throw new Invalid(`Write ${item.kind === 'quotes' ? 'who said' : 'the value of'} “${clip(item.text, 60)}”, or skip it.`, { field: `value-${item.ref ?? ''}` });
     if (as === 'event' && !/^\d{4}-\d{2}-\d{2}$/.test(item.value.trim())) throw new Invalid(`Write the day of “${clip(item.text, 60)}” as YYYY-MM-DD.`, { field: `value-${item.ref ?? ''}` });
+  }
+  // Places with coordinates get their ward and borough from the loaded boundaries, before the transaction.
+  const located = new Map<SaveItem, { latitude: number | null; longitude: number | null } & Partial<PlaceAreas>>();
+  for (const item of raw.items.filter((i) => (i.as ?? defaultSaveAs(i, text)) === 'place')) {
+    const blank = (v: unknown) => v === undefined || v === null || v === '';
+    if (blank(item.latitude) && blank(item.longitude)) continue;
+    let place;
+    try {
+      place = parse(placeInput, { name: item.value, latitude: item.latitude, longitude: item.longitude });
+    } catch (err) {
+      if (err instanceof Invalid) throw new Invalid(`${item.value}: ${err.message}`, { field: `${err.details.field === 'latitude' ? 'lat' : 'lon'}-${item.ref ?? ''}` });
+      throw err;
+    }
+    located.set(item, { latitude: place.latitude!, longitude: place.longitude!, ...(await ctx.areas(place.longitude!, place.latitude!)) });
   }
   await loadIncident(ctx.db.db, ref);
   const stored = meta ? await ctx.files.put(new TextEncoder().encode(text)) : null;
@@ -153,8 +172,8 @@ export async function saveSuggestions(ctx: CaseContext, actor: Actor, raw: SaveR
       } else if (as === 'place') {
         if (known.has(value.toLowerCase())) continue;
         known.add(value.toLowerCase());
-        const [place] = await tx.insert(incidentPlaces).values({ ...ref, name: clip(value, 200), latitude: null, longitude: null }).returning();
-        await audit({ action: 'case.edit', entity: { type: 'incident-place', id: place.id }, panelId: ref.panelId, details: { incidentId: ref.incidentId, name: place.name, wardCode: null, boroughCode: null, from: 'extraction' } });
+        const [place] = await tx.insert(incidentPlaces).values({ ...ref, name: clip(value, 200), latitude: null, longitude: null, ...located.get(item) }).returning();
+        await audit({ action: 'case.edit', entity: { type: 'incident-place', id: place.id }, panelId: ref.panelId, details: { incidentId: ref.incidentId, name: place.name, wardCode: place.wardCode, boroughCode: place.boroughCode, from: 'extraction' } });
         saved.places++;
       } else {
         const s = sentence(item);

@@ -96,6 +96,7 @@ export const actions: Actions = {
     const { panel, found, suggested } = result;
     const choices = decisions(form, suggested.items);
     const saveAs = Object.fromEntries(suggested.items.map((i) => [i.ref, String(form.get(`as-${i.ref}`) ?? '')]));
+    const coordinates = Object.fromEntries(suggested.items.map((i) => [i.ref, { lat: String(form.get(`lat-${i.ref}`) ?? ''), lon: String(form.get(`lon-${i.ref}`) ?? '') }]));
     let reviewed;
     try {
       reviewed = reviewSuggestions(found, (ref) => choices[ref]);
@@ -103,7 +104,7 @@ export const actions: Actions = {
       if (!isRowId(caseId)) throw new Invalid('Choose the case to save into.', { field: 'caseId' });
       const items = reviewed
         .filter((r) => r.decision !== 'reject')
-        .map((r) => ({ ref: r.ref, kind: r.kind, value: r.value, text: r.text, start: r.start, end: r.end, as: ((saveAsChoices as readonly string[]).includes(saveAs[r.ref]) ? saveAs[r.ref] : defaultSaveAs(r, values.text)) as SaveAs }));
+        .map((r) => ({ ref: r.ref, kind: r.kind, value: r.value, text: r.text, start: r.start, end: r.end, as: ((saveAsChoices as readonly string[]).includes(saveAs[r.ref]) ? saveAs[r.ref] : defaultSaveAs(r, values.text)) as SaveAs, latitude: coordinates[r.ref]?.lat, longitude: coordinates[r.ref]?.lon }));
       const sourceId = values.sourceId ? Number(values.sourceId) : null;
       const saved = await saveSuggestions(await caseContext(), locals.actor, {
         panelId: panel.id,
@@ -116,7 +117,7 @@ export const actions: Actions = {
       return { values, saved: { ...saved, path: `/w/${panel.slug}/cases/${caseId}` } };
     } catch (err) {
       const failure = formFailure(err, { ...values, ...source });
-      return fail(failure.status, { ...failure.data, suggested, choices, reviewed, saveAs });
+      return fail(failure.status, { ...failure.data, suggested, choices, reviewed, saveAs, coordinates });
     }
   }
 };
