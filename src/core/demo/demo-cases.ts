@@ -39,7 +39,8 @@ export function dataLinkWords(link: DataLink): string {
   if (!link.loaded) return 'The police data for Hackney in July 2023 is not loaded in this installation; once it is, the case page shows the stop-and-search records near the market and the unusual days the operation overlaps.';
   if (!link.unusual) return `The police data for Hackney in July 2023 is loaded (${link.records.toLocaleString('en-GB')} records); 21 July 2023 is not an unusual day in it.`;
   const u = link.unusual;
-  return `In the police data, 21 July 2023 is an unusual day in ${u.area}${u.level === 'ward' ? ' ward' : ''}: ${u.count} searches against about ${u.baseline} on a usual day${u.ratio ? ` (${u.ratio} times)` : ''}.`;
+  const about = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return `In the police data, 21 July 2023 is an unusual day in ${u.area}${u.level === 'ward' ? ' ward' : ''}: ${u.count} searches against about ${about(u.baseline)} on a usual day${u.ratio ? ` (${about(u.ratio)} times)` : ''}.`;
 }
 
 // The sources below are written for the demonstration in the project's own words. The incident is
