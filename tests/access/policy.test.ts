@@ -67,6 +67,8 @@ case.witness-identity          sign-in   404       403       ok        ok       
 evidence.upload                sign-in   404       403       ok        ok        403       404       404
 evidence.view-original         sign-in   404       403       ok        ok        403       404       404
 evidence.export                sign-in   404       403       ok        ok        403       404       404
+case.publish                   sign-in   404       403       ok        ok        403       404       404
+cases.view-public              ok        ok        ok        ok        ok        ok        ok        ok
 sample.list                    sign-in   404       ok        ok        ok        ok        404       404
 sample.draw                    sign-in   404       403       ok        ok        403       404       404
 sample.view                    sign-in   404       ok        ok        ok        404       404       404

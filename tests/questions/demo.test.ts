@@ -3,24 +3,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../src/core/access/actor.ts';
 import { SignInRequired } from '../../src/core/access/require-access.ts';
 import { createDemoPanel } from '../../src/core/demo/demo.ts';
+import { publishedCase, publishedCases } from '../../src/core/cases/publish.ts';
 import { actionItems, agendaItems, meetings, panels, questions } from '../../src/core/db/schema.ts';
 import { publishedMinutesList } from '../../src/core/meetings/minutes.ts';
 import { Conflict, Invalid } from '../../src/core/errors.ts';
 import { questionTracker } from '../../src/core/questions/tracker.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { openWorkspace, type TestWorkspace } from '../support/workspace.ts';
+import { caseContext } from '../cases/support.ts';
 
 describe.each(databaseTargets())('scrutineer demo on $name', (target) => {
   let ws: TestWorkspace;
+  let ctx: ReturnType<typeof caseContext>;
   beforeAll(async () => {
     ws = await openWorkspace(target);
+    ctx = caseContext(ws);
   });
-  afterAll(async () => ws?.dispose());
+  afterAll(async () => {
+    ctx?.removeFiles();
+    await ws?.dispose();
+  });
 
   it('makes a clearly marked panel with fictional people, questions in every state and actions', async () => {
-    await expect(createDemoPanel(ws, anonymous, { borough: 'hackney' })).rejects.toBeInstanceOf(SignInRequired);
-    await expect(createDemoPanel(ws, ws.cli, { borough: 'atlantis' })).rejects.toBeInstanceOf(Invalid);
-    const demo = await createDemoPanel(ws, ws.cli, { borough: 'hackney' });
+    await expect(createDemoPanel(ctx, anonymous, { borough: 'hackney' })).rejects.toBeInstanceOf(SignInRequired);
+    await expect(createDemoPanel(ctx, ws.cli, { borough: 'atlantis' })).rejects.toBeInstanceOf(Invalid);
+    const demo = await createDemoPanel(ctx, ws.cli, { borough: 'hackney' });
     expect(demo.panel.name).toMatch(/^DEMONSTRATION: Hackney .*\(fictional data\)$/);
     expect(demo.people.map((p) => p.role).sort()).toEqual(['chair', 'clerk', 'member', 'member', 'police']);
     const rows = await ws.db.db.select().from(questions).where(eq(questions.panelId, demo.panel.id));
@@ -29,7 +36,12 @@ describe.each(databaseTargets())('scrutineer demo on $name', (target) => {
     expect(rows.some((r) => r.pausedOn) && rows.some((r) => r.extensionReason)).toBe(true);
     expect((await ws.db.db.select().from(actionItems).where(eq(actionItems.panelId, demo.panel.id))).map((a) => a.rag).sort()).toEqual(['amber', 'green', 'red']);
     expect((await questionTracker(ws, anonymous, 'hackney')).questions).toHaveLength(3);
-    await expect(createDemoPanel(ws, ws.cli, { borough: 'hackney' })).rejects.toBeInstanceOf(Conflict);
+    // Without police data, the case file is still made and says the data is not loaded.
+    expect(demo.case?.link.loaded).toBe(false);
+    const [pub] = (await publishedCases(ws, anonymous, 'hackney')).cases;
+    expect(pub.title).toBe('[Demo] Ridley Road Market operation');
+    expect((await publishedCase(ws, anonymous, { borough: 'hackney', incidentId: pub.incidentId })).summary.summary).toContain('is not loaded in this installation');
+    await expect(createDemoPanel(ctx, ws.cli, { borough: 'hackney' })).rejects.toBeInstanceOf(Conflict);
   });
 
   it('has a past meeting with approved, published minutes and an upcoming one with matters arising', async () => {

@@ -85,6 +85,8 @@ export const policy = {
   'evidence.upload': { scope: 'panel', roles: officers, what: 'upload evidence to a case, change its sensitivity tags and make redacted copies' },
   'evidence.view-original': { scope: 'panel', roles: officers, what: "see an evidence file's unredacted original, its file name and exact place" },
   'evidence.export': { scope: 'panel', roles: officers, what: 'export evidence files as a zip bundle with a manifest of hashes' },
+  'case.publish': { scope: 'panel', roles: officers, what: "publish a case's redacted public summary (a new version each time)" },
+  'cases.view-public': { scope: 'installation', public: true, what: "read a borough's published case summaries" },
 
   // Reviews of sampled encounters (src/core/reviews). The police respondent sees the samples sent to them.
   'sample.list': { scope: 'panel', roles: panelPeople, what: "list the panel's samples for review (police: those sent to them)" },

@@ -57,7 +57,7 @@ export const routeRules: Record<string, RouteRule> = {
 
   '/w/[panel]/actions': { view: 'action.list', actions: { create: 'action.create' } },
   '/w/[panel]/actions/[action]': { view: 'action.list', actions: { edit: 'action.edit' } },
-  '/w/[panel]/extract': { view: 'source.extract', actions: { suggest: 'source.extract', review: 'source.extract' } },
+  '/w/[panel]/extract': { view: 'source.extract', actions: { suggest: 'source.extract', review: 'source.extract', save: 'case.edit' } },
 
   // Reviews of sampled encounters. A sample is seen by members and by the police respondent it was
   // sent to (policy 'addressee'): the route lets the panel's people in, the use case checks the sample.
@@ -125,6 +125,7 @@ export const routeRules: Record<string, RouteRule> = {
   '/w/[panel]/cases/[case]/evidence/[item]': { view: 'case.list', actions: { tags: 'evidence.upload', redact: 'evidence.upload', redactedCopy: 'evidence.upload' } },
   '/w/[panel]/cases/[case]/evidence/[item]/original': { view: 'evidence.view-original' },
   '/w/[panel]/cases/[case]/evidence/[item]/redacted/[redaction]': { view: 'case.list' },
+  '/w/[panel]/cases/[case]/publish': { view: 'case.publish', actions: { preview: 'case.publish', publish: 'case.publish' } },
 
   // The police respondent's inbox: the use cases check that each question is addressed to them.
   '/police': { view: 'police.inbox' },

@@ -1339,3 +1339,23 @@ export const section60Publications = pgTable(
   (t) => [uniqueIndex('section60_publications_version_unique').on(t.panelId, t.version)]
 );
 export type Section60Publication = typeof section60Publications.$inferSelect;
+
+// ---- Published case summaries (src/core/cases/publish.ts; DOMAIN.md §8): each publication is a
+// new, immutable version of a case's redacted public summary; `choices` is what the clerk chose,
+// so the next version starts from it.
+
+export const casePublications = pgTable(
+  'case_publications',
+  {
+    id: serial('id').primaryKey(),
+    panelId: panelRef(),
+    incidentId: incidentRef(),
+    version: integer('version').notNull(),
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    choices: jsonb('choices').$type<Record<string, unknown>>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' })
+  },
+  (t) => [uniqueIndex('case_publications_incident_version_unique').on(t.incidentId, t.version), index('case_publications_panel_idx').on(t.panelId)]
+);
+export type CasePublication = typeof casePublications.$inferSelect;

@@ -10,7 +10,7 @@ const hackney = 'E09000012';
  * operation of 21 July 2023 (DOMAIN.md): the assessment's text is the demonstration's own, not the
  * police's; two reviews, one question raised from an item, and a published summary.
  */
-export async function demoCia(ctx: WorkflowContext, people: { clerk: Actor; chair: Actor; member: Actor }, panelId: number, boroughCode: string): Promise<number> {
+export async function demoCia(ctx: WorkflowContext, people: { clerk: Actor; chair: Actor; member: Actor }, panelId: number, boroughCode: string, incidentId?: number): Promise<number> {
   if (boroughCode !== hackney) return 0;
   const { clerk, chair, member } = people;
   const cia = await recordCia(ctx, clerk, {
@@ -19,6 +19,7 @@ export async function demoCia(ctx: WorkflowContext, people: { clerk: Actor; chai
     operation: 'Planned drugs operation under the Misuse of Drugs Act 1971 at Ridley Road Market, Dalston, 21 July 2023',
     documentOn: '2023-07-28',
     timing: 'after',
+    incidentId,
     dayBorough: hackney,
     dayOn: '2023-07-21',
     text: [

@@ -5,13 +5,16 @@ import { requireAccess } from '../access/require-access.ts';
 import { createAction } from '../actions/actions.ts';
 import { demoMeetings } from './demo-meetings.ts';
 import { demoCia } from './demo-cia.ts';
-import type { WorkflowContext } from '../audit/write.ts';
+import { demoCase, type DemoCase } from './demo-cases.ts';
+import type { CaseContext } from '../cases/cases.ts';
+import type { Warehouse } from '../warehouse/warehouse.ts';
 import type { PanelRole } from '../db/schema.ts';
 import { Invalid } from '../errors.ts';
 import { londonBoroughs } from '../panels/boroughs.ts';
 import { acceptWithNewAccount, inviteToPanel } from '../panels/invitations.ts';
 import { createPanel } from '../panels/panels.ts';
 import * as q from '../questions/questions.ts';
+import { addDays } from '../figures/period.ts';
 import { addWorkingDays, londonDay } from '../questions/working-days.ts';
 
 /** The fictional people of a demonstration panel: every role, none of them real. */
@@ -31,15 +34,18 @@ export interface DemoPanel {
   questions: number;
   actions: number;
   meetings: number;
+  /** The case file of the Ridley Road Market operation and its link to the police data: Hackney's panel only. */
+  case: DemoCase | null;
 }
 
 /**
  * Makes a demonstration panel for a borough (`scrutineer demo`): marked as such in its name, with
  * fictional members in every role, questions in every state, actions and meetings (one with
- * published minutes, one coming up with its matters arising), so a newcomer sees a
+ * published minutes, one coming up with its matters arising) and a case file with a published
+ * summary (the Ridley Road Market operation, src/core/demo/demo-cases.ts), so a newcomer sees a
  * working workspace at once. It refuses a borough that already has a panel. Admin only (the CLI).
  */
-export async function createDemoPanel(ctx: WorkflowContext, actor: Actor, raw: { borough: string }): Promise<DemoPanel> {
+export async function createDemoPanel(ctx: CaseContext & { warehouse?: Warehouse | null }, actor: Actor, raw: { borough: string }): Promise<DemoPanel> {
   requireAccess(actor, 'panel.create');
   const borough = londonBoroughs.find((b) => b.slug === raw.borough.trim().toLowerCase() || b.code === raw.borough.trim());
   if (!borough) throw new Invalid(`No London borough is called "${raw.borough}": use its name in a URL, like hackney or tower-hamlets.`, { field: 'borough' });
@@ -96,13 +102,9 @@ export async function createDemoPanel(ctx: WorkflowContext, actor: Actor, raw: {
   await action('[Demo] Check the rise against last year', 'member', -3, 'red', { finding: figure });
 
   const meetings = await demoMeetings(ctx, { clerk, chair }, ids, panelId, `${borough.name} Town Hall`);
-  const cias = await demoCia(ctx, { clerk, chair, member }, panelId, borough.code);
+  // The incident happened in Hackney: another borough's demonstration panel has no case file.
+  const demo = borough.code === 'E09000012' ? await demoCase(ctx, { clerk, chair }, panelId) : null;
+  const cias = await demoCia(ctx, { clerk, chair, member }, panelId, borough.code, demo?.incidentId);
 
-  return { panel: { id: panel.id, name: panel.name, slug: panel.slug }, people, password, questions: 9 + cias, actions: 3, meetings };
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  return { panel: { id: panel.id, name: panel.name, slug: panel.slug }, people, password, questions: 9 + cias, actions: 3, meetings, case: demo };
 }

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     incident: view.incident,
     places: view.places,
     // The overview shows what a source is and its hash; its full text stays on the server.
-    sources: view.sources.map(({ text: _text, ...s }) => s),
+    sources: view.sources.map(({ text, ...s }) => ({ ...s, text: text !== '' })),
     events: view.events,
     claims: view.claims,
     accounts: view.accounts.map((a) => ({ sourceId: a.source.id, claimIds: a.claims.map((c) => c.id) })),
@@ -26,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     evidence: (await listEvidence(ctx, locals.actor, ref)).length,
     nearby: { ...nearby, unusual: nearby.unusual.map((d) => ({ date: d.date, area: d.area, count: d.count, baseline: d.baseline, ratio: d.ratio })) },
     mayEdit: can(locals.actor, 'case.edit', { panelId: panel.id }),
+    mayPublish: can(locals.actor, 'case.publish', { panelId: panel.id }),
     mayRaise: can(locals.actor, 'case.link-question', { panelId: panel.id }) && can(locals.actor, 'question.draft', { panelId: panel.id }),
     raiseLink: `/w/${panel.slug}/questions?${raise}`
   };
