@@ -16,11 +16,12 @@ import {
   decideClaim,
   editIncident,
   linkQuestion,
+  raiseQuestionFromCase,
   relateClaims,
   updateReferral
 } from '../../src/core/cases/cases.ts';
 import { getCase, listCases, sourceCopy } from '../../src/core/cases/read.ts';
-import { auditLog, incidents } from '../../src/core/db/schema.ts';
+import { auditLog, incidents, questions } from '../../src/core/db/schema.ts';
 import { Forbidden, Invalid, NotFound } from '../../src/core/errors.ts';
 import { draftQuestion } from '../../src/core/questions/questions.ts';
 import { databaseTargets } from '../support/databases.ts';
@@ -235,5 +236,20 @@ describe.each(databaseTargets())('case files on $name', (target) => {
     expect(fs.readdirSync(path.join(ctx.filesDir, 'tmp'))).toEqual([]);
     const spoof = await addSource(ctx, c.clerk, { ...ref, kind: 'official letter', title: 'Renamed', file: { name: 'letter\u202Efdp.exe', bytes: pdf } });
     expect(spoof.fileName).toBe('letterfdp.exe');
+  });
+
+  it('raises a question from a case in one transaction: a refused draft or a case not found leaves no question', async () => {
+    const [inc] = await listCases(ctx, c.member, c.hackney.id);
+    const ref = { panelId: c.hackney.id, incidentId: inc.id };
+    const count = async () => (await ws.db.db.select().from(questions)).length;
+    const before = await count();
+    const q = await raiseQuestionFromCase(ctx, c.member, { ...ref, title: 'Searches near the market', body: 'How many searches were made near the market that day?' });
+    expect(q).toMatchObject({ status: 'draft', title: 'Searches near the market' });
+    expect((await getCase(ctx, c.member, ref)).questions.map((x) => x.id)).toContain(q.id);
+    await expect(raiseQuestionFromCase(ctx, c.member, { ...ref, title: '', body: 'No title.' })).rejects.toBeInstanceOf(Invalid);
+    await expect(raiseQuestionFromCase(ctx, c.member, { ...ref, incidentId: 999_999, title: 'Lost', body: 'A case that is not there.' })).rejects.toBeInstanceOf(NotFound);
+    await expect(raiseQuestionFromCase(ctx, c.otherMember, { panelId: c.islington.id, incidentId: inc.id, title: 'Elsewhere', body: 'Not this panel.' })).rejects.toBeInstanceOf(NotFound);
+    await expect(raiseQuestionFromCase(ctx, c.police, { ...ref, title: 'Police', body: 'Not for the police.' })).rejects.toBeInstanceOf(Forbidden);
+    expect(await count()).toBe(before + 1);
   });
 });

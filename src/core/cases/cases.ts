@@ -19,11 +19,13 @@ import {
   type CaseSource,
   type Claim,
   type Incident,
-  type IncidentPlace
+  type IncidentPlace,
+  type Question
 } from '../db/schema.ts';
 import { Invalid, NotFound } from '../errors.ts';
 import type { FileStore } from '../files/store.ts';
 import { parse } from '../panels/input.ts';
+import { draftQuestion } from '../questions/questions.ts';
 import {
   claimInput,
   decisionInput,
@@ -272,6 +274,29 @@ export async function linkQuestion(ctx: WorkflowContext, actor: Actor, raw: Ref 
     if (!q) throw new Invalid("Choose one of this panel's questions.", { field: 'questionId' });
     const inserted = await tx.insert(caseQuestions).values({ panelId: raw.panelId, incidentId: raw.incidentId, questionId: q.id }).onConflictDoNothing().returning();
     if (inserted.length) await audit({ action: 'case.link-question', entity: { type: 'incident', id: raw.incidentId }, panelId: raw.panelId, details: { questionId: q.id } });
+  });
+}
+
+/**
+ * Drafts a question to the police from a case and links it to the case, in one transaction: a
+ * case that is not the panel's, or a draft that is refused, leaves neither a question nor a link.
+ */
+export async function raiseQuestionFromCase(
+  ctx: WorkflowContext,
+  actor: Actor,
+  raw: Ref & { title?: unknown; body?: unknown; finding?: unknown }
+): Promise<Question> {
+  requireAccess(actor, 'case.link-question', { panelId: raw.panelId });
+  requireAccess(actor, 'question.draft', { panelId: raw.panelId });
+  return ctx.db.db.transaction(async (tx) => {
+    await loadIncident(tx, raw);
+    const inner: WorkflowContext = { ...ctx, db: { ...ctx.db, db: tx } };
+    const question = await draftQuestion(inner, actor, { panelId: raw.panelId, title: raw.title, body: raw.body, finding: raw.finding });
+    await write(inner, actor, async (linkTx, audit) => {
+      await linkTx.insert(caseQuestions).values({ panelId: raw.panelId, incidentId: raw.incidentId, questionId: question.id });
+      await audit({ action: 'case.link-question', entity: { type: 'incident', id: raw.incidentId }, panelId: raw.panelId, details: { questionId: question.id } });
+    });
+    return question;
   });
 }
 

@@ -1,5 +1,5 @@
 import { can } from '$core/access/require-access.ts';
-import { linkQuestion } from '$core/cases/cases.ts';
+import { raiseQuestionFromCase } from '$core/cases/cases.ts';
 import { caseForQuestion } from '$core/cases/read.ts';
 import { ciaOfQuestions } from '$core/cia/read.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
@@ -34,10 +34,11 @@ export const actions: Actions = {
       const panel = await panelBySlug(ctx, locals.actor, params.panel);
       const hasFinding = [values.metric, values.area, values.period, values.value].some((v) => v.trim());
       const finding = hasFinding ? { metric: values.metric, area: values.area, period: values.period, value: values.value } : undefined;
-      const caseRef = values.caseId ? { panelId: panel.id, incidentId: Number(values.caseId) } : null;
-      if (caseRef) await caseForQuestion(ctx, locals.actor, caseRef); // the case must be there before the draft is made
-      id = (await draftQuestion(ctx, locals.actor, { panelId: panel.id, title: values.title, body: values.body, finding })).id;
-      if (caseRef) await linkQuestion(ctx, locals.actor, { ...caseRef, questionId: id });
+      const draft = { panelId: panel.id, title: values.title, body: values.body, finding };
+      const question = values.caseId
+        ? await raiseQuestionFromCase(ctx, locals.actor, { ...draft, incidentId: Number(values.caseId) })
+        : await draftQuestion(ctx, locals.actor, draft);
+      id = question.id;
     } catch (err) {
       return formFailure(err, values);
     }
