@@ -57,6 +57,8 @@ export async function importWardPopulation(run: ImportRun, src: SourceInput, rep
   const [c] = await rowsOf<{ read: number; bad: number }>(run.conn, `SELECT count(*)::INTEGER AS read, count(reason)::INTEGER AS bad FROM wardpop_typed`);
   await finishSource(run, id, { read: c.read, loaded: c.read - c.bad, quarantined: c.bad, replaces: old[0]?.id ?? null });
   Object.assign(report, { read: c.read, loaded: c.read - c.bad, quarantined: c.bad, sourceId: id, status: 'loaded' });
+  const bad = await rowsOf<{ line: number; reason: string }>(run.conn, `SELECT line, reason FROM wardpop_typed WHERE reason IS NOT NULL ORDER BY line LIMIT 10`);
+  report.messages.push(...bad.map((b) => `line ${b.line}: ${b.reason}`));
   if (old.length) report.messages.push(`replaces the ward population estimates loaded before (source ${old.map((o) => o.id).join(', ')})`);
   report.messages.push(await wardPopulationSummary((sql) => rowsOf(run.conn, sql)));
 }
