@@ -175,10 +175,10 @@ describe('London map and borough dashboard', () => {
       await expect(map.getAttribute('role')).resolves.toBe('img');
       const rows = await page.locator('table', { hasText: 'Searches by ward' }).locator('tbody tr').allInnerTexts();
       expect(rows.map((r) => r.split('\t').map((c) => c.trim()))).toEqual([
-        ['Dalston', '58', '52.3%'],
-        ['Hackney Central', '30', '27.0%'],
-        ['Stoke Newington', '16', '14.4%'],
-        ['Hackney Wick', '7', 'too few to say']
+        ['Dalston', '58', '52.3%', 'no population for the 2022 ward'],
+        ['Hackney Central', '30', '27.0%', 'no population for the 2022 ward'],
+        ['Stoke Newington', '16', '14.4%', 'no population for the 2022 ward'],
+        ['Hackney Wick', '7', 'too few to say', 'no population for the 2022 ward']
       ]);
     });
 

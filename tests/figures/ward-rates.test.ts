@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDashboardQuery } from '../../src/core/dashboard/request.ts';
 import { formatValue } from '../../src/core/figures/format.ts';
+import { dashboardPage } from '../../src/lib/server/dashboard-page.ts';
 import { wardPopulations } from '../../src/core/figures/ward-population.ts';
 import { expectInterval } from './support/expect.ts';
 import { figuresOf, loadMainScenario } from './support/main-scenario.ts';
@@ -59,6 +61,19 @@ describe('ward searches per 1,000 residents', () => {
   it('gives boroughs their ethnic-group rates only: no all-residents ward figure', async () => {
     const borough = await figuresOf(t, { area: 'E09000098', from: '2024-03' });
     expect(borough.all('rate_per_1000').every((f) => f.group !== null)).toBe(true);
+  });
+
+  it("shows the rate in the dashboard's ward table and data, and says which wards have no population", async () => {
+    const page = await dashboardPage(t.wh, 'northbank', parseDashboardQuery({ from: '2024-03' }));
+    expect(page.wardMap!.table.columns.map((c) => c.label)).toEqual(['Ward', 'Searches', 'Share', 'Searches per 1,000 residents']);
+    expect(page.wardMap!.table.rows).toEqual([
+      ['Northbank Hill', '56', '50.0%', '4.67 (3.53 to 6.06)'],
+      ['Northbank Quay', '30', '26.8%', 'no population for the 2022 ward'],
+      ['Northbank Green', '26', '23.2%', '10.40 (6.79 to 15.24)']
+    ]);
+    expect(page.wardMap!.caption).toContain('searches per 1,000 of all residents (ONS mid-2020 estimates) for the 2 wards whose boundary is unchanged since 2020');
+    expect(page.wardRows.find((r) => r.code === HILL)).toMatchObject({ residents_mid2020: 12000, per_1000_ci95_low: expect.closeTo(3.5251, 4) });
+    expect(page.wardRows.find((r) => r.code === QUAY)).toMatchObject({ residents_mid2020: null, per_1000_residents: null });
   });
 
   it('lists every ward in use with its population or the reason it has none', async () => {
