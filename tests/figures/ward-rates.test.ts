@@ -65,11 +65,11 @@ describe('ward searches per 1,000 residents', () => {
 
   it("shows the rate in the dashboard's ward table and data, and says which wards have no population", async () => {
     const page = await dashboardPage(t.wh, 'northbank', parseDashboardQuery({ from: '2024-03' }));
-    expect(page.wardMap!.table.columns.map((c) => c.label)).toEqual(['Ward', 'Searches', 'Share', 'Searches per 1,000 residents']);
+    expect(page.wardMap!.table.columns.map((c) => c.label)).toEqual(['Ward', 'Searches', 'Share', 'Per 1,000 residents']);
     expect(page.wardMap!.table.rows).toEqual([
-      ['Northbank Hill', '56', '50.0%', '4.67 (3.53 to 6.06)'],
+      ['Northbank Hill', '56', '50.0%', { text: '4.7', note: '3.5 to 6.1' }],
       ['Northbank Quay', '30', '26.8%', 'no population for the 2022 ward'],
-      ['Northbank Green', '26', '23.2%', '10.40 (6.79 to 15.24)']
+      ['Northbank Green', '26', '23.2%', { text: '10.4', note: '6.8 to 15.2' }]
     ]);
     expect(page.wardMap!.caption).toContain('searches per 1,000 of all residents (ONS mid-2020 estimates) for the 2 wards whose boundary is unchanged since 2020');
     expect(page.wardRows.find((r) => r.code === HILL)).toMatchObject({ residents_mid2020: 12000, per_1000_ci95_low: expect.closeTo(3.5251, 4) });

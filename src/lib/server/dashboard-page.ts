@@ -12,7 +12,7 @@ import type { Warehouse } from '$core/warehouse/warehouse.ts';
 import type { DataTableProps, Downloads } from '$lib/components/charts/types.ts';
 import { PageCache } from './cache.ts';
 import { figureCharts, intervalCell, valueCell, type ChartView } from './charts/figure-charts.ts';
-import type { ValueFormat } from './charts/specs.ts';
+import { formatFor, type ValueFormat } from './charts/specs.ts';
 import { choropleth, type ChoroplethProps } from './map/choropleth.ts';
 import { projectShapes } from './map/project.ts';
 
@@ -146,7 +146,8 @@ function comparedName(set: FigureSet, metric: 'change_vs_previous' | 'change_vs_
   return p ? periodName(p) : metric === 'change_vs_previous' ? 'the period before' : 'a year before';
 }
 
-const perThousand = (x: BoroughDashboard['wards']['wards'][number]) => (x.perThousand?.value ?? 0).toFixed(2);
+/** A ward's searches per 1,000 residents as the rate charts write rates. */
+const perThousand = (x: BoroughDashboard['wards']['wards'][number]) => formatFor('rate')(x.perThousand?.value ?? 0);
 
 async function wardMap(wh: Warehouse, d: BoroughDashboard, downloads: Downloads) {
   const w = d.wards;
@@ -190,12 +191,16 @@ async function wardMap(wh: Warehouse, d: BoroughDashboard, downloads: Downloads)
       downloads,
       table: {
         caption: title,
-        columns: [{ label: 'Ward' }, { label: 'Searches', numeric: true }, { label: 'Share', numeric: true }, { label: 'Searches per 1,000 residents', numeric: true }],
+        columns: [{ label: 'Ward' }, { label: 'Searches', numeric: true }, { label: 'Share', numeric: true }, { label: 'Per 1,000 residents', numeric: true }],
         rows: w.wards.map((x) => [
           x.name,
           count(x.searches),
           x.share === null ? (x.searches > 0 ? 'too few to say' : '–') : `${(x.share * 100).toFixed(1)}%`,
-          x.perThousand ? (x.perThousand.value === null ? 'too few to say' : `${perThousand(x)} (${x.perThousand.ci95!.map((v) => v.toFixed(2)).join(' to ')})`) : 'no population for the 2022 ward'
+          x.perThousand
+            ? x.perThousand.value === null
+              ? 'too few to say'
+              : { text: perThousand(x), note: x.perThousand.ci95!.map(formatFor('rate')).join(' to ') }
+            : 'no population for the 2022 ward'
         ])
       }
     }
