@@ -64,6 +64,8 @@ describe('scrutineer figures and unusual', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^rate_per_1000 +(too few|n\/a|\d)/m);
     expect(r.stdout).toContain('Searches per 1,000 residents: Searches per 1,000 residents of the ward (all residents, all searches; ONS mid-2020 ward population estimates (SAPE23DT8a, persons, 2020 wards)');
+    const status = await scrutineer(dir, 'status');
+    expect(status.stdout).toContain('ward populations: 6 of 6 wards in use (ONS mid-2020 ward population estimates (SAPE23DT8a, persons, 2020 wards); only wards unchanged since 2020)');
     const without = path.join(tmp, 'wards-without-2018');
     expect((await scrutineer(without, 'import', boroughs, police, fixture('wards.geojson'), fixture('ward-population-mid2020-persons.csv'))).code).toBe(0);
     const none = await scrutineer(without, 'figures', '--area', 'Dalston', '--from', '2023-07');
