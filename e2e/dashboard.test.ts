@@ -175,10 +175,11 @@ describe('London map and borough dashboard', () => {
       await expect(map.getAttribute('role')).resolves.toBe('img');
       const rows = await page.locator('table', { hasText: 'Searches by ward' }).locator('tbody tr').allInnerTexts();
       expect(rows.map((r) => r.split('\t').map((c) => c.trim()))).toEqual([
-        ['Dalston', '58', '52.3%'],
-        ['Hackney Central', '30', '27.0%'],
-        ['Stoke Newington', '16', '14.4%'],
-        ['Hackney Wick', '7', 'too few to say']
+        // Searches per 1,000 residents (made-up mid-2020 populations): 58 / 12,000, 30 / 15,000, 16 / 10,000, Garwood intervals
+        ['Dalston', '58', '52.3%', '4.8\n3.7 to 6.2'],
+        ['Hackney Central', '30', '27.0%', '2.0\n1.3 to 2.9'],
+        ['Stoke Newington', '16', '14.4%', '1.6\n0.91 to 2.6'],
+        ['Hackney Wick', '7', 'too few to say', 'too few to say']
       ]);
     });
 

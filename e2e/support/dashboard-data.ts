@@ -6,7 +6,10 @@ import { projectRoot } from '../../src/core/paths.ts';
 /**
  * The dashboard's data set: Hackney and Tower Hamlets (the rectangles of e2e/fixtures/boroughs.geojson),
  * four Hackney wards and two Tower Hamlets ones (fixtures/dashboard/wards.geojson), their real Census
- * 2021 populations and the lookup that puts them in the Metropolitan Police area, and four months
+ * 2021 populations, the same six wards as pre-2022 wards (wards-2018.geojson: unchanged, as Hackney's
+ * and Tower Hamlets' were) with made-up round mid-2020 ward populations (Dalston 12,000, Hackney
+ * Central 15,000, Stoke Newington 10,000, Hackney Wick 8,000), the lookup that puts them in the
+ * Metropolitan Police area, and four months
  * of police records written here from the tables below: March, April, June and July 2023 (May is
  * missing, so the trend has a gap). Every figure can be worked out by hand from these tables.
  *
@@ -123,6 +126,6 @@ export function dashboardDataSet(): string[] {
   return [
     ...files,
     path.join(fixtures, 'boroughs.geojson'),
-    ...['wards.geojson', 'census-ts021.csv', 'lad-csp-pfa.csv'].map((f) => path.join(fixtures, 'dashboard', f))
+    ...['wards.geojson', 'wards-2018.geojson', 'ward-population-mid2020-persons.csv', 'census-ts021.csv', 'lad-csp-pfa.csv'].map((f) => path.join(fixtures, 'dashboard', f))
   ];
 }

@@ -148,6 +148,7 @@ const formatNames: Record<string, string> = {
   'police-uk-stop-search-json': 'Stop and search (API)',
   boundaries: 'Boundaries',
   'census-ts021': 'Census 2021 ethnic group',
+  'ward-population': 'ONS ward population (mid-2020)',
   lookup: 'Area lookup'
 };
 

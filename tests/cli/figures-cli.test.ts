@@ -54,6 +54,25 @@ describe('scrutineer figures and unusual', () => {
     expect(r.stdout).toContain('Sources:');
   });
 
+  it("a ward's figures say where its rate per 1,000 residents' population comes from, or why it has none", async () => {
+    const dir = path.join(tmp, 'wards');
+    const fixture = (f: string) => path.join(root, 'e2e', 'fixtures', 'dashboard', f);
+    const imported = await scrutineer(dir, 'import', boroughs, police, fixture('wards.geojson'), fixture('wards-2018.geojson'), fixture('ward-population-mid2020-persons.csv'));
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('ward populations: 6 of 6 wards in use have one (unchanged since the 2020 wards)');
+    const r = await scrutineer(dir, 'figures', '--area', 'Dalston', '--from', '2023-07');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^rate_per_1000 +(too few|n\/a|\d)/m);
+    expect(r.stdout).toContain('Searches per 1,000 residents: Searches per 1,000 residents of the ward (all residents, all searches; ONS mid-2020 ward population estimates (SAPE23DT8a, persons, 2020 wards)');
+    const status = await scrutineer(dir, 'status');
+    expect(status.stdout).toContain('ward populations: 6 of 6 wards in use (ONS mid-2020 ward population estimates (SAPE23DT8a, persons, 2020 wards); only wards unchanged since 2020)');
+    const without = path.join(tmp, 'wards-without-2018');
+    expect((await scrutineer(without, 'import', boroughs, police, fixture('wards.geojson'), fixture('ward-population-mid2020-persons.csv'))).code).toBe(0);
+    const none = await scrutineer(without, 'figures', '--area', 'Dalston', '--from', '2023-07');
+    expect(none.stdout).toMatch(/^rate_per_1000 +no population +\d+ +no_population$/m);
+    expect(none.stdout).toContain('Searches per 1,000 residents: No pre-2022 ward set');
+  }, 120_000);
+
   it('a bad area is named, with what to give instead (exit 3, not found)', async () => {
     const r = await scrutineer(data, 'figures', '--area', 'Atlantis', '--from', '2023-07');
     expect(r.stdout).toBe('');

@@ -75,11 +75,14 @@ describe('change, concentration and ward figures', () => {
     expect((await count('E01009801')) + (await count('E01009802'))).toBe(112);
   });
 
-  it('a ward has counts and shares but no rate figures (no population) and no concentration', async () => {
+  it('a ward has counts and shares, no ethnic-group rates and no concentration; its rate per 1,000 has no population here', async () => {
     const ward = await figuresOf(t, { area: 'E05009802', from: '2024-03' });
     // Northbank Green: 10 Black Caribbean, 10 White (W1), 4 White Irish, 2 blank = 26; White 14 of 24 known
     expect(ward.one('share', 'white', 'self_defined_ethnicity')).toMatchObject({ numerator: 14, denominator: 24 });
-    expect(ward.all('rate_per_1000')).toEqual([]);
+    // No ward population is loaded in this scenario (tests/figures/ward-rates.test.ts loads one).
+    expect(ward.one('rate_per_1000')).toMatchObject({ group: null, numerator: 26, value: null, flags: ['no_population'] });
+    expect(ward.one('rate_per_1000').method).toMatch(/^No ward population is loaded/);
+    expect(ward.all('rate_per_1000')).toHaveLength(1);
     expect(ward.all('rate_ratio_vs_white')).toEqual([]);
     expect(ward.all('concentration')).toEqual([]);
   });

@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-/** A later import writing to every table: boundaries, a lookup, census counts, police files with bad rows and new labels. */
+/** A later import writing to every table: boundaries, a lookup, census counts, ward populations, police files with bad rows and new labels. */
 function laterImport(): string {
   const dir = path.join(t.root, 'later');
   const boroughs = fs.readFileSync(boundaryFixtures[0], 'utf8').replace('"Testham"', '"Testham (2023)"');
@@ -25,6 +25,11 @@ function laterImport(): string {
     'Lower tier local authorities Code,Lower tier local authorities,Ethnic group (20 categories) Code,Ethnic group (20 categories),Observation',
     'E09000901,Testham,13,White: English,1200',
     'E09000901,Testham,7,Black: Caribbean,300'
+  ].join('\n'));
+  const ages = Array.from({ length: 91 }, (_, i) => (i === 90 ? '90+' : String(i)));
+  writeInput(dir, 'ward_population_mid2020_persons.csv', [
+    `Ward Code 1,Ward Name 1,LA Code (2021 boundaries),LA name (2021 boundaries),All Ages,${ages.join(',')}`,
+    `E05000901,Testham West,E09000901,Testham,"1,500",${ages.map((a) => (a === '30' ? '"1,500"' : '0')).join(',')}`
   ].join('\n'));
   const rows = [...goodRows(5), stopRow({ lat: '999' }), stopRow({ outcome: 'Referred to a panel' })];
   writeInput(dir, '2023-08-testforce-stop-and-search.csv', policeCsv(rows));

@@ -18,6 +18,8 @@ const MONTHS = ['2022-05', '2023-07', '2024-03'];
 describe.skipIf(!present)(present ? `real data: figures of every borough from ${SHARED}` : SKIP_MESSAGE, () => {
   let data: ImportedData;
   let sets: FigureSet[];
+  /** Each ward's searches per 1,000 residents in July 2023, gathered by the ward test below. */
+  const wardRates: Figure[] = [];
   const one = (s: FigureSet, metric: string, group?: string) =>
     s.figures.find((f) => f.metric === metric && (group === undefined ? f.group === null : f.group?.value === group));
 
@@ -47,11 +49,37 @@ describe.skipIf(!present)(present ? `real data: figures of every borough from ${
     for (const borough of inUse.filter((a) => a.level === 'borough').map((a) => a.code)) {
       const total = one(sets.find((s) => s.context.area.code === borough && s.context.period.from.startsWith('2023-07'))!, 'searches')!.numerator;
       let sum = 0;
-      for (const w of wards.filter((x) => x.parentCode === borough))
-        sum += one(await computeFigures(data.warehouse, { area: w.code, from: '2023-07' }), 'searches')!.numerator;
+      for (const w of wards.filter((x) => x.parentCode === borough)) {
+        const set = await computeFigures(data.warehouse, { area: w.code, from: '2023-07' });
+        sum += one(set, 'searches')!.numerator;
+        wardRates.push(one(set, 'rate_per_1000')!);
+      }
       expect(sum, borough).toBe(total);
     }
   }, 600_000);
+
+  it('gives 149 wards a rate per 1,000 residents (July 2023), each inside its interval; the rest say why not', async () => {
+    const hackneyWards = new Set((await areasInUse(data.warehouse)).filter((a) => a.level === 'ward' && a.parentCode === 'E09000012').map((a) => a.code));
+    expect(wardRates).toHaveLength(704);
+    const rated = wardRates.filter((f) => f.denominator !== null);
+    expect(rated).toHaveLength(149);
+    for (const f of rated) {
+      expect(f.sources.at(-1), f.area.name).toBe('ONS mid-2020 ward population estimates (SAPE23DT8a, persons, 2020 wards)');
+      expect(f.flags.includes('suppressed'), f.area.name).toBe(f.numerator < 10);
+      if (f.value === null) continue;
+      expect(f.value).toBeCloseTo((f.numerator / f.denominator!) * 1000, 9);
+      expect(f.ci95![0] <= f.value && f.value <= f.ci95![1], `${f.area.name} ${f.value} ${f.ci95}`).toBe(true);
+    }
+    const hackney = rated.filter((f) => f.method.includes('unchanged') && hackneyWards.has(f.area.code));
+    expect(hackney).toHaveLength(21);
+    for (const f of wardRates.filter((x) => x.denominator === null)) {
+      expect(f).toMatchObject({ value: null, ci95: null, flags: ['no_population'] });
+      expect(f.method).toMatch(/^No population for the 2022 ward: /);
+    }
+    // Dalston, July 2023 (the Ridley Road operation): its rate is printed for a person to look at.
+    const dalston = rated.find((f) => f.area.name === 'Dalston')!;
+    console.log(`Dalston, July 2023: ${dalston.numerator} searches / ${dalston.denominator} residents = ${dalston.value?.toFixed(2)} per 1,000 [${dalston.ci95?.map((x) => x.toFixed(2)).join(', ')}]`);
+  });
 
   it('shares of every dimension sum to 1 where none is suppressed', () => {
     for (const s of sets)

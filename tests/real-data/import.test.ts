@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wardPopulations, type WardPopulation } from '../../src/core/figures/ward-population.ts';
 import { chosenSourcesSql } from '../../src/core/import/areas.ts';
 import type { FileReport } from '../../src/core/import/report.ts';
 import type { Row } from '../../src/core/warehouse/warehouse.ts';
@@ -101,11 +102,14 @@ describe.skipIf(!present)(present ? `real data: importing all of ${SHARED}` : SK
       ]);
       expect(byFormat('lookup').map((f) => f.loaded)).toEqual([331, 4994, 8887]);
       expect(byFormat('census-ts021').map((f) => f.loaded)).toEqual([6620]);
+      expect(byFormat('ward-population').map((f) => [path.basename(f.path), f.loaded, f.quarantined])).toEqual([
+        ['mid2020_ward_population_sape23dt8a_london_persons.csv', 640, 0]
+      ]);
       const unknown = byFormat('unknown');
       expect(unknown.every((f) => f.status === 'skipped' && f.read === 0 && /^skipped: /.test(f.messages[0]))).toBe(true);
       const topFolders = unknown.map((f) => path.relative(SHARED, f.path).split(path.sep)[0]).sort();
-      // Census 2011 by output area and the three mid-2020 ward tables; 4 Met burglary and 50 City street-crime files.
-      expect(topFolders).toEqual(['PROVENANCE.md', ...Array(54).fill('police-uk'), ...Array(4).fill('population')]);
+      // Census 2011 by output area and the mid-2020 males and females ward tables; 4 Met burglary and 50 City street-crime files.
+      expect(topFolders).toEqual(['PROVENANCE.md', ...Array(54).fill('police-uk'), ...Array(3).fill('population')]);
     });
 
     it('`scrutineer import ../shared/data --json` run again loads nothing new and skips everything', async () => {
@@ -398,6 +402,40 @@ describe.skipIf(!present)(present ? `real data: importing all of ${SHARED}` : SK
       const inLsoaFile = [...new Set(lsoas.areas.map((a) => a.parent))].sort();
       const withPopulation = (await q<{ c: string }>(`SELECT DISTINCT area_code AS c FROM population WHERE area_code LIKE 'E09%' ORDER BY 1`)).map((r) => r.c);
       expect(withPopulation).toEqual(inLsoaFile);
+    });
+
+    describe('mid-2020 ward populations on the 2022 wards', () => {
+      let wards: WardPopulation[];
+      beforeAll(async () => {
+        wards = await wardPopulations(<T,>(sql: string) => q(sql) as Promise<T[]>);
+      });
+
+      it('gives 149 of the 704 wards in use a population: those whose code, borough and name are the same in the 2018 wards', () => {
+        expect(wards).toHaveLength(stated.wards2022);
+        const withPop = wards.filter((w) => w.persons !== null);
+        expect(withPop).toHaveLength(149);
+        const report = data.report.files.find((f) => f.format === 'ward-population')!;
+        expect(report.messages.at(-1)).toMatch(/^ward populations: 149 of 704 wards in use have one .*none in Barking and Dagenham, Barnet, .*City of London/);
+        // The rest: 530 wards drawn anew in May 2022, and the City's 25, which ONS groups into 8 rows.
+        expect(wards.filter((w) => /boundary changed in May 2022/.test(w.reason ?? ''))).toHaveLength(530);
+        expect(wards.filter((w) => w.parentCode === 'E09000001').every((w) => /group this borough's 25 wards into 8 rows/.test(w.reason ?? ''))).toBe(true);
+      });
+
+      it("gives each of Hackney's 21 wards the population the file gives its name", () => {
+        const { header, rows } = csvRows(fs.readFileSync(files.wardPopulation, 'utf8'));
+        const [la, name, all] = ['LA Code (2021 boundaries)', 'Ward Name 1', 'All Ages'].map((h) => header.indexOf(h));
+        const inFile = new Map(rows.filter((r) => r[la] === HACKNEY).map((r) => [r[name], Number(r[all].replace(/,/g, ''))]));
+        const hackney = wards.filter((w) => w.parentCode === HACKNEY);
+        expect(hackney).toHaveLength(21);
+        expect(hackney.map((w) => [w.name, w.persons])).toEqual(hackney.map((w) => [w.name, inFile.get(w.name)]));
+        expect(hackney.every((w) => w.persons! > 5000)).toBe(true);
+      });
+
+      it("gives none to a ward whose boundary changed in 2022, though a 2020 ward had its name (Barking and Dagenham's Abbey)", () => {
+        const abbey = wards.find((w) => w.code === 'E05014053')!;
+        expect(abbey).toMatchObject({ name: 'Abbey', parentCode: 'E09000002', persons: null });
+        expect(abbey.reason).toMatch(/boundary changed in May 2022/);
+      });
     });
   });
 });

@@ -81,6 +81,9 @@ function describeFigures({ context: c, figures }: FigureSet): string {
     const nd = f.denominator === null ? String(f.numerator) : `${f.numerator} / ${f.denominator}`;
     lines.push(`${f.metric.padEnd(22)}${group.slice(0, 35).padEnd(36)}${formatValue(f).padStart(10)}  ${formatInterval(f).padEnd(18)}${nd.padEnd(18)}${f.flags.join(', ')}`);
   }
+  // A ward's rate per 1,000 says where its population comes from, or why it has none.
+  const wardRate = c.area.level === 'ward' ? figures.find((f) => f.metric === 'rate_per_1000' && f.group === null) : undefined;
+  if (wardRate) lines.push('', `Searches per 1,000 residents: ${wardRate.method}`);
   lines.push('', 'Sources:', ...c.sources.map((s) => `  ${s}`));
   return lines.join('\n');
 }

@@ -19,6 +19,7 @@ export function registerStatus(program: Command, io: Output) {
           io.out(`${f.force}: ${fmt(f.records)} records in ${f.months.length} months (${f.firstMonth} to ${f.lastMonth}); ${fmt(f.located)} located, ${fmt(f.placed)} placed`);
         for (const a of s.areas) io.out(`${a.level}: ${fmt(a.count)} areas${a.vintage ? ` (${a.vintage})` : ''} from ${a.source}`);
         if (s.population) io.out(`population: ${s.population.dataset}, ${fmt(s.population.areas)} areas, ${fmt(s.population.residents)} residents`);
+        if (s.wardPopulation) io.out(`ward populations: ${s.wardPopulation.wards} of ${s.wardPopulation.of} wards in use (${s.wardPopulation.source}; only wards unchanged since 2020)`);
         io.out(`quarantined rows: ${fmt(s.quarantined)}; last import ${s.lastImport ?? 'never'}`);
       } finally {
         await ctx.close();

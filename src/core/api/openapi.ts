@@ -23,7 +23,7 @@ export function openApiDocument(serverUrl: string) {
     info: {
       title: 'Scrutineer API',
       version: '1',
-      description: 'Public figures on police stop and search, from data.police.uk and ONS Census 2021 (Open Government Licence v3.0). Definitions: METRICS.md.'
+      description: 'Public figures on police stop and search, from data.police.uk, ONS Census 2021 and ONS mid-2020 ward population estimates (Open Government Licence v3.0). Definitions: METRICS.md.'
     },
     servers: [{ url: serverUrl }],
     paths: {
@@ -74,13 +74,17 @@ export function openApiDocument(serverUrl: string) {
           type: 'object',
           required: ['metric', 'area', 'period', 'group', 'numerator', 'denominator', 'value', 'ci95', 'coverage', 'flags', 'method', 'sources'],
           properties: {
-            metric: { type: 'string' },
+            metric: {
+              type: 'string',
+              description:
+                "A metric of METRICS.md (docs/figures.md). rate_per_1000: by ethnic group for boroughs and forces (Census 2021); for a ward, one figure with group null: searches per 1,000 of all residents (ONS mid-2020 ward estimates) where the ward's boundary is unchanged since 2020, else value null, flag no_population and the reason in method"
+            },
             area: { $ref: '#/components/schemas/Area' },
             period: { type: 'object', properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } } },
             group: { type: ['object', 'null'], properties: { dimension: { type: 'string' }, value: { type: 'string' }, grouping: { type: ['string', 'null'] } } },
             numerator: { type: 'number' },
             denominator: { type: ['number', 'null'] },
-            value: { type: ['number', 'null'], description: 'null when suppressed (numerator below 10) or not recorded' },
+            value: { type: ['number', 'null'], description: 'null when suppressed (numerator below 10), not recorded or without a population (no_population)' },
             ci95: interval,
             coverage: { type: ['object', 'null'], properties: { known: { type: 'integer' }, total: { type: 'integer' } } },
             flags: { type: 'array', items: { type: 'string', enum: ['suppressed', 'low_count', 'not_recorded', 'no_population', 'no_comparison', 'partial_period'] } },

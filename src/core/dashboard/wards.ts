@@ -1,6 +1,8 @@
 import { areasInUse } from '../figures/area.ts';
 import { smallNumberFlags } from '../figures/flags.ts';
+import { rateCI } from '../figures/stats/index.ts';
 import type { Flag, Period } from '../figures/types.ts';
+import { wardPopulationsOf } from '../figures/ward-population.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 
 export interface WardCount {
@@ -11,6 +13,13 @@ export interface WardCount {
   /** Share of the borough's searches placed in a ward; null when the count is below 10 (METRICS.md). */
   share: number | null;
   flags: Flag[];
+  /**
+   * Searches per 1,000 of all residents (ONS mid-2020 estimates) with its exact Poisson interval,
+   * where the ward's boundary is unchanged since 2020; value null when suppressed (below 10 searches).
+   * Null with `noPopulation` (the reason) when the ward has no population.
+   */
+  perThousand: { value: number | null; ci95: [number, number] | null; residents: number } | null;
+  noPopulation: string | null;
 }
 
 export interface WardCounts {
@@ -23,7 +32,8 @@ export interface WardCounts {
 
 /**
  * Searches per ward of a borough in one query (never one per ward). Ward populations by ethnicity
- * do not exist in Census 2021 local-authority tables, so wards get counts and shares only.
+ * do not exist in Census 2021 local-authority tables, so wards get counts, shares and, where the
+ * ward is unchanged since 2020, searches per 1,000 of all residents (figures/ward-population.ts).
  */
 export async function wardCounts(wh: Warehouse, borough: string, period: Period): Promise<WardCounts> {
   const wards = (await areasInUse(wh)).filter((a) => a.level === 'ward' && a.parentCode === borough);
@@ -33,6 +43,7 @@ export async function wardCounts(wh: Warehouse, borough: string, period: Period)
     { borough, from: period.from, to: period.to }
   );
   const counts = new Map(rows.map((r) => [r.ward, Number(r.n)]));
+  const pops = await wardPopulationsOf(wh);
   const known = new Set(wards.map((w) => w.code));
   const inBorough = rows.reduce((s, r) => s + Number(r.n), 0);
   const inWards = rows.filter((r) => r.ward !== null && known.has(r.ward)).reduce((s, r) => s + Number(r.n), 0);
@@ -41,7 +52,18 @@ export async function wardCounts(wh: Warehouse, borough: string, period: Period)
       .map((w) => {
         const n = counts.get(w.code) ?? 0;
         const flags = smallNumberFlags(n);
-        return { code: w.code, name: w.name, searches: n, share: flags.includes('suppressed') || inWards === 0 ? null : n / inWards, flags };
+        const suppressed = flags.includes('suppressed');
+        const pop = pops.get(w.code);
+        const r = pop?.persons ? rateCI(n, pop.persons, 1000) : null;
+        return {
+          code: w.code,
+          name: w.name,
+          searches: n,
+          share: suppressed || inWards === 0 ? null : n / inWards,
+          flags,
+          perThousand: r && pop?.persons ? { value: suppressed ? null : r.value, ci95: suppressed ? null : [r.ci[0], r.ci[1]] as [number, number], residents: pop.persons } : null,
+          noPopulation: r ? null : (pop?.reason ?? 'No population for the 2022 ward.')
+        };
       })
       .sort((a, b) => b.searches - a.searches || a.name.localeCompare(b.name)),
     inBorough,

@@ -2,6 +2,7 @@ import { katzRateRatio, newcombeDifference, poissonRateRatioExact, rateCI, wilso
 import { isSuppressed, smallNumberFlags } from './flags.ts';
 import type { Cell, ScopeCounts } from './counts.ts';
 import type { Population } from './population.ts';
+import { WARD_POPULATION_LABEL, type WardPopulation } from './ward-population.ts';
 import type { Figure, Flag, GroupDimension, MetricId, Period } from './types.ts';
 import type { Scope } from './scope.ts';
 
@@ -92,6 +93,30 @@ export function ratesPer1000(b: FigureBase, c: ScopeCounts, pop: Population): Fi
         sources: [...b.sources, pop.source]
       });
     });
+}
+
+/**
+ * A ward's searches per 1,000 of all its residents (all searches, no ethnic groups: there is no ward
+ * ethnicity table), exact Poisson (Garwood) interval. A ward without a population gets the figure
+ * with no value, flagged `no_population`, and the reason as its method.
+ */
+export function wardRatePer1000(b: FigureBase, c: ScopeCounts, wp: WardPopulation): Figure {
+  const s = c.all.n;
+  const r = wp.persons ? rateCI(s, wp.persons, 1000) : null;
+  return figure(b, {
+    metric: 'rate_per_1000',
+    group: null,
+    numerator: s,
+    denominator: wp.persons,
+    value: r?.value ?? null,
+    ci95: ci(r?.ci),
+    coverage: null,
+    flags: r ? smallNumberFlags(s) : ['no_population'],
+    method: r
+      ? `Searches per 1,000 residents of the ward (all residents, all searches; ${WARD_POPULATION_LABEL}: the ward's boundary is unchanged since then); exact Poisson (Garwood) 95% interval`
+      : (wp.reason ?? 'No population for this ward.'),
+    sources: r ? [...b.sources, WARD_POPULATION_LABEL] : b.sources
+  });
 }
 
 /** Officer-defined groups have no census of their own: the self-defined populations stand in. */

@@ -8,6 +8,7 @@ import { lengthInDays, monthsOf, parsePeriod, previousPeriod, yearBefore } from 
 import { populationOf, type Population } from './population.ts';
 import { areaFilter, type Scope } from './scope.ts';
 import { thinMonthsOf } from './thin-months.ts';
+import { wardPopulationsOf, type WardPopulation } from './ward-population.ts';
 import type { AreaRef, Figure, FigureContext, FigureSet, Period } from './types.ts';
 
 export interface FigureRequest {
@@ -29,14 +30,35 @@ export async function computeFigures(wh: Warehouse, req: FigureRequest): Promise
   const context = await contextOf(wh, scope, force, counts.sourceIds);
   const b: build.FigureBase = { scope, sources: context.sources };
   const pop = await populationMemo(wh, scope);
-  return { context, figures: assemble(b, counts, pop, await changes(wh, b, counts.all.n, force), await concentrations(wh, b)) };
+  const wardPop = area.level === 'ward' ? await wardPopulationOf(wh, area) : null;
+  return { context, figures: assemble(b, counts, pop, await changes(wh, b, counts.all.n, force), await concentrations(wh, b), wardPop) };
+}
+
+/** A ward's population (or why it has none): see ward-population.ts. */
+export async function wardPopulationOf(wh: Warehouse, area: AreaRef): Promise<WardPopulation> {
+  return (
+    (await wardPopulationsOf(wh)).get(area.code) ?? {
+      code: area.code,
+      name: area.name,
+      parentCode: null,
+      persons: null,
+      reason: 'No population: the ward is not in the ward boundary set in use.'
+    }
+  );
 }
 
 export const populationMemo = (wh: Warehouse, scope: Scope) =>
   wh.memo(`population:${scope.area.code}:${scope.grouping}`, () => populationOf(wh, scope.area, scope.grouping));
 
 /** The figures of one scope in METRICS.md's order, from its counts and the parts computed apart. */
-export function assemble(b: build.FigureBase, counts: ScopeCounts, pop: Population | null, changeFigures: Figure[], concentrationFigures: Figure[]): Figure[] {
+export function assemble(
+  b: build.FigureBase,
+  counts: ScopeCounts,
+  pop: Population | null,
+  changeFigures: Figure[],
+  concentrationFigures: Figure[],
+  wardPop: WardPopulation | null = null
+): Figure[] {
   const { scope } = b;
   return [
     ...build.searches(b, counts),
@@ -45,6 +67,7 @@ export function assemble(b: build.FigureBase, counts: ScopeCounts, pop: Populati
     ...build.shares(b, 'gender', counts.by.gender, counts.all.n),
     ...build.shares(b, 'outcome', counts.by.outcome, counts.all.n),
     ...(pop ? [...build.ratesPer1000(b, counts, pop), ...build.rateRatios(b, counts, pop)] : []),
+    ...(wardPop ? [build.wardRatePer1000(b, counts, wardPop)] : []),
     ...build.outcomeRates(b, counts),
     ...build.stripSearch(b, counts),
     build.under18(b, counts),

@@ -5,7 +5,7 @@ const percentMetrics = new Set(['share', 'nfa_share', 'arrest_rate', 'formal_out
 /** A figure's value as a person reads it: a count, a percentage, a rate or a ratio. */
 export function formatValue(f: Figure): string {
   if (f.flags.includes('not_recorded')) return 'not recorded';
-  if (f.value === null) return f.flags.includes('suppressed') ? 'too few' : 'n/a';
+  if (f.value === null) return f.flags.includes('suppressed') ? 'too few' : f.flags.includes('no_population') ? 'no population' : 'n/a';
   return formatNumber(f, f.value);
 }
 

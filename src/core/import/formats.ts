@@ -7,6 +7,7 @@ export const formats = [
   'police-uk-stop-search-json',
   'boundaries',
   'census-ts021',
+  'ward-population',
   'lookup',
   'unknown'
 ] as const;
@@ -84,6 +85,7 @@ function recogniseCsv(text: string, name: string): Recognised {
   }
   if (lower.includes('ethnic group (20 categories) code') && lower.includes('observation'))
     return { format: 'census-ts021', header };
+  if (lower.includes('ward name 1') && lower.includes('all ages') && lower.some((h) => /^la code/.test(h))) return recogniseWardPopulation(header, name);
   for (const [kind, cols] of Object.entries(lookupHeaders) as Array<[LookupKind, string[]]>) {
     if (cols.every((c) => lower.includes(c))) return { format: 'lookup', lookupKind: kind, header };
   }
@@ -91,6 +93,23 @@ function recogniseCsv(text: string, name: string): Recognised {
     return { format: 'unknown', reason: 'data.police.uk street-level crime and outcomes files are not used by Scrutineer yet' };
   if (/\.(md|txt|pdf|html?)$/i.test(name)) return { format: 'unknown', reason: 'a document, not a data file' };
   return { format: 'unknown', reason: `not a format Scrutineer imports (first line: ${JSON.stringify(firstLine.slice(0, 120))})` };
+}
+
+/**
+ * ONS small-area population estimates by 2020 ward (SAPE23DT8a). The persons, males and females
+ * tables share one header, so the file name must say which: only persons are a denominator of all
+ * residents, and a males or females table taken for persons would halve every ward's population.
+ */
+function recogniseWardPopulation(header: string[], name: string): Recognised {
+  if (/(^|[^a-z])(fe)?males?([^a-z]|$)/i.test(name))
+    return { format: 'unknown', reason: 'ONS ward population estimates for males or females only: Scrutineer uses the persons table (all residents)' };
+  if (!/persons/i.test(name))
+    return {
+      format: 'ward-population',
+      header,
+      problem: 'line 1: ONS ward population estimates, but the file name does not say "persons", "males" or "females" and the header is the same for all three: rename the file to say which (only persons is loaded)'
+    };
+  return { format: 'ward-population', header };
 }
 
 /** Header cells: comma separated, optionally quoted. Enough for a header; rows use a real CSV parser. */

@@ -6,6 +6,7 @@ import { importBoundaries } from './boundaries.ts';
 import { importCensus } from './census.ts';
 import { recognise, type Format, type Recognised } from './formats.ts';
 import { importLookup } from './lookups.ts';
+import { importWardPopulation } from './ward-population.ts';
 import { emptyFileReport, isBalanced, totalsOf, type FileReport, type ImportReport } from './report.ts';
 import { rowsOf, timePhase, type ImportRun } from './run.ts';
 import { expandPaths, type SourceInput } from './sources.ts';
@@ -29,6 +30,7 @@ const order: Record<Format, number> = {
   boundaries: 0,
   lookup: 1,
   'census-ts021': 2,
+  'ward-population': 2,
   'police-uk-stop-search-csv': 3,
   'police-uk-stop-search-json': 3,
   unknown: 4
@@ -122,6 +124,7 @@ async function importOne(run: ImportRun, { src, kind }: Planned, stops: StopFile
     const stored = await timePhase(run.phases, 'store copies', () => storeCopy(run, src));
     if (kind.format === 'boundaries') await importBoundaries(run, src, report, stored);
     else if (kind.format === 'census-ts021') await importCensus(run, src, report, stored);
+    else if (kind.format === 'ward-population') await importWardPopulation(run, src, report, stored);
     else if (kind.format === 'lookup') await importLookup(run, src, kind.lookupKind!, report, stored);
     else stops.push({ src, format: kind.format, header: kind.header, report, storedCopy: stored });
     return report;

@@ -1,6 +1,7 @@
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import { chosenSourcesSql } from '../import/areas.ts';
 import { thinMonths, type ThinMonth } from '../figures/thin-months.ts';
+import { WARD_POPULATION_LABEL, wardPopulationsOf } from '../figures/ward-population.ts';
 
 export interface ForceCoverage {
   force: string;
@@ -22,6 +23,8 @@ export interface DataStatus {
   /** Areas per level in the boundary file chosen for that level. */
   areas: Array<{ level: string; count: number; source: string; vintage: number | null }>;
   population: { dataset: string; areas: number; residents: number; source: string } | null;
+  /** Wards in use with a mid-2020 population (unchanged since 2020: figures/ward-population.ts), when one is loaded. */
+  wardPopulation: { wards: number; of: number; source: string } | null;
   lookups: Array<{ kind: string; links: number }>;
   sources: Array<{ id: number; origin: string; format: string; force: string | null; month: string | null; rows: number; quarantined: number; status: string; importedAt: string }>;
   lastImport: string | null;
@@ -41,7 +44,9 @@ export async function dataStatus(wh: Warehouse): Promise<DataStatus> {
     FROM areas a JOIN (${chosenSourcesSql}) c USING (level, source_id) JOIN sources s ON s.id = a.source_id
     GROUP BY a.level ORDER BY a.level`);
   const [pop] = await wh.query(`SELECT p.dataset, count(DISTINCT p.area_code) AS areas, sum(p.value) AS residents, any_value(s.origin) AS source
-    FROM population p JOIN sources s ON s.id = p.source_id GROUP BY p.dataset`);
+    FROM population p JOIN sources s ON s.id = p.source_id WHERE p.dataset = 'census2021_ts021' GROUP BY p.dataset`);
+  const wardPops = [...(await wardPopulationsOf(wh)).values()];
+  const [{ loaded }] = await wh.query(`SELECT count(*) AS loaded FROM ward_population`);
   const lookups = await wh.query(`SELECT s.detail AS kind, count(*) AS links FROM area_links l JOIN sources s ON s.id = l.source_id
     WHERE s.status = 'current' GROUP BY s.detail ORDER BY 1`);
   const sources = await wh.query(`SELECT id, origin, format, force, month, rows_loaded, rows_quarantined, status, imported_at::VARCHAR AS imported_at
@@ -65,6 +70,7 @@ export async function dataStatus(wh: Warehouse): Promise<DataStatus> {
     })),
     areas: areas.map((a) => ({ level: String(a.level), count: n(a.count), source: String(a.source), vintage: a.vintage == null ? null : n(a.vintage) })),
     population: pop ? { dataset: String(pop.dataset), areas: n(pop.areas), residents: n(pop.residents), source: String(pop.source) } : null,
+    wardPopulation: n(loaded) > 0 ? { wards: wardPops.filter((w) => w.persons !== null).length, of: wardPops.length, source: WARD_POPULATION_LABEL } : null,
     lookups: lookups.map((l) => ({ kind: String(l.kind), links: n(l.links) })),
     sources: sources.map((s) => ({
       id: n(s.id),

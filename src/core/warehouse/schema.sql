@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS sources (
   origin VARCHAR NOT NULL,            -- the path, zip member (archive.zip!/member) or URL it was read from
   sha256 VARCHAR NOT NULL,            -- of the bytes as stored at the origin
   size BIGINT NOT NULL,
-  format VARCHAR NOT NULL,            -- police-uk-stop-search-csv | police-uk-stop-search-json | boundaries | census-ts021 | lookup
+  format VARCHAR NOT NULL,            -- police-uk-stop-search-csv | police-uk-stop-search-json | boundaries | census-ts021 | ward-population | lookup
   force VARCHAR,                      -- police data: the force and publication month it covers
   month VARCHAR,
   detail VARCHAR,                     -- boundaries: level and vintage; lookup: which links
@@ -102,4 +102,16 @@ CREATE TABLE IF NOT EXISTS population (
   category VARCHAR NOT NULL,          -- detailed self-defined ethnicity code
   category_label VARCHAR NOT NULL,
   value INTEGER NOT NULL
+);
+
+-- ONS small-area population estimates for wards (SAPE23DT8a, mid-2020, persons): all residents of
+-- each 2020 ward. The file's ward code column does not match the GSS codes of the boundary files for
+-- many boroughs, so a ward is found by its local authority and name (see figures/ward-population.ts).
+CREATE TABLE IF NOT EXISTS ward_population (
+  source_id INTEGER NOT NULL,
+  la_code VARCHAR NOT NULL,
+  la_name VARCHAR,
+  ward_code VARCHAR,                  -- as given; not used to join
+  ward_name VARCHAR NOT NULL,
+  persons INTEGER NOT NULL
 );

@@ -12,7 +12,7 @@ import type { Warehouse } from '$core/warehouse/warehouse.ts';
 import type { DataTableProps, Downloads } from '$lib/components/charts/types.ts';
 import { PageCache } from './cache.ts';
 import { figureCharts, intervalCell, valueCell, type ChartView } from './charts/figure-charts.ts';
-import type { ValueFormat } from './charts/specs.ts';
+import { formatFor, type ValueFormat } from './charts/specs.ts';
 import { choropleth, type ChoroplethProps } from './map/choropleth.ts';
 import { projectShapes } from './map/project.ts';
 
@@ -146,22 +146,42 @@ function comparedName(set: FigureSet, metric: 'change_vs_previous' | 'change_vs_
   return p ? periodName(p) : metric === 'change_vs_previous' ? 'the period before' : 'a year before';
 }
 
+/** A ward's searches per 1,000 residents as the rate charts write rates. */
+const perThousand = (x: BoroughDashboard['wards']['wards'][number]) => formatFor('rate')(x.perThousand?.value ?? 0);
+
 async function wardMap(wh: Warehouse, d: BoroughDashboard, downloads: Downloads) {
   const w = d.wards;
-  const rows = w.wards.map((x) => ({ code: x.code, name: x.name, searches: x.searches, share: x.share, flags: x.flags.join(' ') }));
+  const rows = w.wards.map((x) => ({
+    code: x.code,
+    name: x.name,
+    searches: x.searches,
+    share: x.share,
+    flags: x.flags.join(' '),
+    residents_mid2020: x.perThousand?.residents ?? null,
+    per_1000_residents: x.perThousand?.value ?? null,
+    per_1000_ci95_low: x.perThousand?.ci95?.[0] ?? null,
+    per_1000_ci95_high: x.perThousand?.ci95?.[1] ?? null
+  }));
   const shapes = await areaShapes(wh, 'ward', d.borough.code);
   if (shapes.length === 0) return { map: null, rows };
   const share = (x: (typeof w.wards)[number]) => (x.share === null ? (x.searches > 0 ? 'share: too few to say' : '') : `${(x.share * 100).toFixed(1)}% of the borough's searches`);
   const values = new Map(
-    w.wards.map((x) => [x.code, { value: x.searches, label: `${x.name}: ${count(x.searches)} ${x.searches === 1 ? 'search' : 'searches'}${share(x) ? `, ${share(x)}` : ''}` }])
+    w.wards.map((x) => [
+      x.code,
+      { value: x.searches, label: `${x.name}: ${count(x.searches)} ${x.searches === 1 ? 'search' : 'searches'}${share(x) ? `, ${share(x)}` : ''}${x.perThousand?.value != null ? `, ${perThousand(x)} per 1,000 residents` : ''}` }
+    ])
   );
+  const rated = w.wards.filter((x) => x.perThousand).length;
   const title = `Searches by ward, ${d.borough.name}, ${periodName(d.period)}`;
   const top = w.wards.filter((x) => x.searches > 0).slice(0, 3);
   const caption =
     `${count(w.inWards)} searches placed in ${d.borough.name}'s ${w.wards.length} wards` +
     (top.length ? `; the most in ${top.map((x) => `${x.name} (${count(x.searches)})`).join(', ')}` : '') +
     (w.notInWard ? `. ${count(w.notInWard)} searches in the borough fell in no ward of the boundary file.` : '.') +
-    ' Ward populations by ethnicity do not exist, so wards show counts and shares only.';
+    ' Ward populations by ethnicity do not exist, so wards show counts and shares' +
+    (rated
+      ? `, and searches per 1,000 of all residents (ONS mid-2020 estimates) for the ${rated === w.wards.length ? '' : `${rated} `}wards whose boundary is unchanged since 2020.`
+      : '; no ward here has a population: the only ward estimates (mid-2020) are for the wards before the May 2022 boundary changes.');
   return {
     rows,
     map: {
@@ -171,8 +191,17 @@ async function wardMap(wh: Warehouse, d: BoroughDashboard, downloads: Downloads)
       downloads,
       table: {
         caption: title,
-        columns: [{ label: 'Ward' }, { label: 'Searches', numeric: true }, { label: 'Share', numeric: true }],
-        rows: w.wards.map((x) => [x.name, count(x.searches), x.share === null ? (x.searches > 0 ? 'too few to say' : '–') : `${(x.share * 100).toFixed(1)}%`])
+        columns: [{ label: 'Ward' }, { label: 'Searches', numeric: true }, { label: 'Share', numeric: true }, { label: 'Per 1,000 residents', numeric: true }],
+        rows: w.wards.map((x) => [
+          x.name,
+          count(x.searches),
+          x.share === null ? (x.searches > 0 ? 'too few to say' : '–') : `${(x.share * 100).toFixed(1)}%`,
+          x.perThousand
+            ? x.perThousand.value === null
+              ? 'too few to say'
+              : { text: perThousand(x), note: x.perThousand.ci95!.map(formatFor('rate')).join(' to ') }
+            : 'no population for the 2022 ward'
+        ])
       }
     }
   };

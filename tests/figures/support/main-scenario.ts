@@ -51,8 +51,9 @@ export const AFTER_MIDNIGHT_BST = { at: '2024-03-31T23:30:00+00:00', block: whit
 /** 29 February 2024 is GMT: 23:30Z is still the 29th. */
 export const LEAP_DAY_LATE = { at: '2024-02-29T23:30:00+00:00', block: white(1, 'SE') };
 
-export async function loadMainScenario(): Promise<TestWarehouse> {
-  return loadWarehouse([...boundaryFiles, ...populationFiles], {
+/** `extra`: more fixture files to import with the scenario (e.g. a ward population). */
+export async function loadMainScenario(extra: string[] = []): Promise<TestWarehouse> {
+  return loadWarehouse([...boundaryFiles, ...populationFiles, ...extra], {
     '2024-03-testforce-stop-and-search.csv': [
       ...expand(NORTHBANK_MARCH_2024, spreadOver('2024-03')),
       ...expand(OTHERS_MARCH_2024, spreadOver('2024-03')),

@@ -6,7 +6,7 @@ import type { FileReport, ImportReport } from '../../../src/core/import/report.t
 import { Warehouse, type WarehouseOptions } from '../../../src/core/warehouse/warehouse.ts';
 
 /** Every table of the warehouse schema (schema.sql). */
-export const TABLES = ['sources', 'stop_search', 'labels', 'quarantine', 'unknown_labels', 'areas', 'area_links', 'population'] as const;
+export const TABLES = ['sources', 'stop_search', 'labels', 'quarantine', 'unknown_labels', 'areas', 'area_links', 'population', 'ward_population'] as const;
 
 export function tempDir(prefix = 'scrutineer-import-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

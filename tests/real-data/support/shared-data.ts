@@ -15,6 +15,7 @@ export const files = {
   ward18: path.join(SHARED, 'boundaries/ward/london_wards_2018_gla_fullres_wgs84.geojson.gz'),
   lsoa: path.join(SHARED, 'boundaries/lsoa/london_lsoa2021_gla_wgs84.geojson.gz'),
   census: path.join(SHARED, 'population/census2021_TS021_ethnic_group_20cat_by_ltla.csv'),
+  wardPopulation: path.join(SHARED, 'population/mid2020_ward_population_sape23dt8a_london_persons.csv'),
   provenance: path.join(SHARED, 'PROVENANCE.md')
 };
 
