@@ -1,16 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figure, FigureSet } from '../src/core/figures/types.ts';
-import { projectRoot } from '../src/core/paths.ts';
-import { hydrated, launchBrowser, overflowsHorizontally, screenshots, seriousAxeViolations } from './support/browser.ts';
+import { hydrated, launchBrowser, overflowsHorizontally, screenshotDir, screenshots, seriousAxeViolations } from './support/browser.ts';
 import { PACK_BOROUGH, PACK_MONTH, writePackFixture } from './pack-fixture.ts';
+import { poppler } from './support/poppler.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const packPath = `/b/${PACK_BOROUGH}/pack/${PACK_MONTH}`;
-const screenshotDir = path.join(projectRoot(), 'test-results', 'screenshots');
 /**
  * Looked at page by page (test-results/screenshots/pack-page-*.png): title and summary; questions (two
  * pages); comparison; groups and outcomes; powers; unusual days; appendix (three pages).
@@ -221,15 +219,5 @@ describe('monthly data pack', () => {
     });
   });
 });
-
-/** Runs a poppler-utils tool; a missing one fails with what to install. */
-function poppler(tool: string, args: string[]): string {
-  try {
-    return execFileSync(tool, args, { encoding: 'utf8' });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${tool} is missing: apt-get install -y poppler-utils`);
-    throw err;
-  }
-}
 
 const firstLine = (text: string) => text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';

@@ -1,18 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/core/access/actor.ts';
 import { loadConfig } from '../src/core/config.ts';
 import { createContext } from '../src/core/context.ts';
 import { createPanel } from '../src/core/panels/panels.ts';
-import { hydrated, launchBrowser } from './support/browser.ts';
+import { hydrated, launchBrowser, screenshotDir } from './support/browser.ts';
 import { smallDataSet } from './support/fixtures.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
+import { poppler } from './support/poppler.ts';
 import { addPeople, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
 
-/** The Hackney panel with a clerk, two members who review, and a police respondent. July 2023 has six Hackney records. */
+/**
+ * The Hackney panel with a clerk, two members who review, and a police respondent. July 2023 has six
+ * Hackney records. Islington's panel has a member, who sees nothing of Hackney's samples.
+ */
 async function seed(dataDir: string): Promise<void> {
   const ctx = await createContext(loadConfig({ SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' }), { command: 'e2e seed' });
   try {
@@ -25,6 +31,8 @@ async function seed(dataDir: string): Promise<void> {
       ['police@example.org', 'Inspector Pat Police', 'police']
     ];
     await addPeople(ctx, cli, panel.id, people, password);
+    const islington = await createPanel(ctx, cli, { boroughCode: 'E09000019' });
+    await addPeople(ctx, cli, islington.id, [['isla@example.org', 'Isla Islington', 'member']], password);
   } finally {
     await ctx.close();
   }
@@ -88,6 +96,36 @@ describe('reviews of sampled encounters: draw, score, agree, publish', () => {
     expect(lines).toHaveLength(5);
     await page.goto(`${server.url}${samplePath}/print`);
     await check(page, 'reviews-print');
+  });
+
+  it('the clerk downloads the references as a PDF printed on the server; another panel gets 404', async () => {
+    const page = await signedIn('clerk@example.org');
+    await page.goto(`${server.url}${samplePath}/print`);
+    const first = page.locator('tbody tr').first().locator('td');
+    const [date, time] = [(await first.nth(0).textContent())?.trim() ?? '', (await first.nth(1).textContent())?.trim() ?? ''];
+    expect(date).toMatch(/2023/);
+    await page.goto(server.url + samplePath);
+    const download = await page.request.get(server.url + (await page.getByRole('link', { name: 'Download as PDF' }).getAttribute('href')));
+    expect(download.status(), server.output()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    const sampleId = samplePath.split('/').pop();
+    expect(download.headers()['content-disposition']).toBe(`attachment; filename="sample-${sampleId}-references.pdf"`);
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, 'reviews-references.pdf');
+    fs.writeFileSync(file, await download.body());
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = poppler('pdftotext', ['-layout', file, '-']);
+    expect(text.replace(/\s+/g, ' ')).toContain('Encounters for review: Hackney, July 2023');
+    expect(text).toMatch(new RegExp(`^\\s*1\\s+${date}\\s+${time}\\s`, 'm')); // the first row: number, date, time
+    expect(text).toContain('Page 1 of');
+    expect(text).toContain('Hackney Community Scrutiny Panel · Sample of July 2023 · references');
+    expect(text).not.toContain("Use your browser's Print");
+    for (const old of fs.readdirSync(screenshotDir).filter((f) => f.startsWith('reviews-references-page'))) fs.rmSync(path.join(screenshotDir, old));
+    poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(screenshotDir, 'reviews-references-page')]);
+
+    const outsider = await signedIn('isla@example.org');
+    expect((await outsider.request.get(`${server.url}${samplePath}/references.pdf`)).status()).toBe(404);
+    expect((await outsider.request.get(`${server.url}${samplePath}/print`)).status()).toBe(404);
   });
 
   it('two reviewers score every encounter; a missing answer is refused and what was typed kept', async () => {
@@ -161,6 +199,9 @@ describe('reviews of sampled encounters: draw, score, agree, publish', () => {
     await page.getByRole('button', { name: 'Save the response on encounter 2' }).click();
     await page.getByRole('status').filter({ hasText: 'Response recorded' }).waitFor();
     await check(page, 'reviews-police');
+    const pdf = await page.request.get(`${server.url}${samplePath}/references.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await page.goto(`${server.url}${samplePath}/results`))?.status()).toBe(403);
     expect(problems).toEqual([]);
   });

@@ -28,7 +28,8 @@ export async function hydrated(page: Page): Promise<void> {
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 15_000 });
 }
 
-const screenshotDir = path.join(projectRoot(), 'test-results', 'screenshots');
+/** Where screenshots (and PDFs, and their pages as PNGs) are kept for a person to look at. */
+export const screenshotDir = path.join(projectRoot(), 'test-results', 'screenshots');
 
 /** Whole-page screenshots at a desktop and the narrowest phone width, for a person to look at. */
 export async function screenshots(page: Page, name: string, widths = [1280, 320]): Promise<string[]> {

@@ -64,6 +64,7 @@ export const routeRules: Record<string, RouteRule> = {
   '/w/[panel]/reviews': { view: 'sample.list', actions: { draw: 'sample.draw' } },
   '/w/[panel]/reviews/[sample]': { view: 'panel.view', actions: { assign: 'sample.assign', send: 'sample.assign', respond: 'panel.view' } },
   '/w/[panel]/reviews/[sample]/references.csv': { view: 'panel.view' },
+  '/w/[panel]/reviews/[sample]/references.pdf': { view: 'panel.view' },
   '/w/[panel]/reviews/[sample]/print': { view: 'panel.view' },
   '/w/[panel]/reviews/[sample]/[encounter]': { view: 'review.record', actions: { save: 'review.record' } },
   '/w/[panel]/reviews/[sample]/results': { view: 'review.results', actions: { publish: 'review.publish' } },

@@ -16,7 +16,11 @@ export async function authContext(): Promise<AuthContext> {
 }
 
 /** better-auth's session cookie: "scrutineer.session_token", "__Secure-" in front over https. */
-const hasSessionCookie = (cookies: Cookies) => cookies.getAll().some((c) => /(^|__Secure-)scrutineer\.session_token$/.test(c.name));
+const isSessionCookie = (name: string) => /^(__Secure-)?scrutineer\.session_token$/.test(name);
+const hasSessionCookie = (cookies: Cookies) => cookies.getAll().some((c) => isSessionCookie(c.name));
+
+/** The request's session cookie(s) and none of its others: what a page printed on its behalf needs. */
+export const sessionCookies = (cookies: Cookies) => cookies.getAll().filter((c) => isSessionCookie(c.name));
 
 /** The actor of a request: anonymous without a live session. Renewed session cookies are sent back. */
 export async function requestActor(request: Request, cookies: Cookies): Promise<Actor> {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Unavailable } from '$core/errors.ts';
-import { footerTemplate, loopbackOrigin, printPdf } from './pdf.ts';
+import { footerTemplate, forPage, loopbackOrigin, printPdf } from './pdf.ts';
 
 describe('PDF printing', () => {
   const saved = process.env.SCRUTINEER_CHROMIUM;
@@ -27,5 +27,16 @@ describe('PDF printing', () => {
     expect(loopbackOrigin('0.0.0.0', 8080)).toBe('http://127.0.0.1:8080');
     expect(loopbackOrigin('::', 8080)).toBe('http://127.0.0.1:8080');
     expect(loopbackOrigin('::1', 8080)).toBe('http://[::1]:8080');
+  });
+
+  it("gives a page's cookies to its own host alone, a \"__Secure-\" one marked secure", () => {
+    const cookies = forPage('http://127.0.0.1:3000/w/hackney/reviews/1/print', [
+      { name: 'scrutineer.session_token', value: 'a.b' },
+      { name: '__Secure-scrutineer.session_token', value: 'c.d' }
+    ]);
+    expect(cookies).toEqual([
+      { name: 'scrutineer.session_token', value: 'a.b', domain: '127.0.0.1', path: '/', httpOnly: true, secure: false, sameSite: 'Lax' },
+      { name: '__Secure-scrutineer.session_token', value: 'c.d', domain: '127.0.0.1', path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }
+    ]);
   });
 });

@@ -8,7 +8,8 @@ import { serverLog } from './context.ts';
  * Prints the server's own pages to PDF with Chromium (playwright-core). One Chromium serves every
  * request: it is launched on the first PDF and closed when the server shuts down. Each PDF gets a
  * fresh browser context with JavaScript off (the pages work without it) and may only load from the
- * server's own origin, so a page can never reach out to the network while being printed.
+ * server's own origin, so a page can never reach out to the network while being printed. A page
+ * that needs a signed-in person gets that person's session cookie, for the server's own address only.
  */
 
 /** The PDF settings (SCRUTINEER_CHROMIUM, SCRUTINEER_PDF_TIMEOUT_MS), checked with every other setting. */
@@ -95,6 +96,11 @@ export interface PdfRequest {
   url: string;
   /** Left of the page number in every page's footer, e.g. "Hackney · Data pack · July 2023". */
   footer: string;
+  /**
+   * Cookies the page needs, given to the fresh browser context for the page's own host only: the
+   * requesting person's session cookie (sessionCookies in ./auth.ts), never their other cookies.
+   */
+  cookies?: ReadonlyArray<{ name: string; value: string }>;
 }
 
 /** The page printed to an A4 PDF with "Page N of M" in every footer. Time-boxed. */
@@ -105,11 +111,29 @@ export async function printPdf(req: PdfRequest): Promise<Uint8Array> {
     const b = await withTimeout(launchBrowser(SCRUTINEER_CHROMIUM), timeoutMs - (Date.now() - started), () => {});
     const context = await b.newContext({ javaScriptEnabled: false });
     try {
+      if (req.cookies?.length) await context.addCookies(forPage(req.url, req.cookies));
       return await withTimeout(render(context, req), timeoutMs - (Date.now() - started), () => void context.close().catch(() => {}));
     } finally {
       await context.close().catch(() => {});
     }
   });
+}
+
+/**
+ * The cookies for the page's host alone. Set by domain and path rather than by URL, so that a
+ * "__Secure-" cookie (the session over https) is accepted and sent on the plain-http loopback.
+ */
+export function forPage(url: string, cookies: NonNullable<PdfRequest['cookies']>) {
+  const { hostname } = new URL(url);
+  return cookies.map(({ name, value }) => ({
+    name,
+    value,
+    domain: hostname,
+    path: '/',
+    httpOnly: true,
+    secure: name.startsWith('__Secure-'),
+    sameSite: 'Lax' as const
+  }));
 }
 
 export class PageNotPrintable extends Error {

@@ -1,3 +1,4 @@
+import { monthName } from '$core/pack/wording.ts';
 import { boroughByCode } from '$core/panels/boroughs.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
 import { strataLabels } from '$core/reviews/input.ts';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const { sample, records } = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: Number(params.sample) });
   return {
     panel: { name: panel.name, slug: panel.slug },
-    sample: { id: sample.id, borough: boroughByCode(sample.areaCode)?.name ?? sample.areaCode, month: sample.month, seed: sample.seed, size: sample.size, strata: strataLabels[sample.strata], population: sample.population },
+    sample: { id: sample.id, borough: boroughByCode(sample.areaCode)?.name ?? sample.areaCode, month: monthName(sample.month), seed: sample.seed, size: sample.size, strata: strataLabels[sample.strata], population: sample.population },
     records: records.map(referenceOf)
   };
 };
