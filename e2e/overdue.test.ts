@@ -109,6 +109,16 @@ describe('the overdue path: late questions are shown, emailed and counted', () =
       return Object.fromEntries(rows.map((r) => r.split('\t').map((c) => c.trim())));
     };
     expect(await record()).toMatchObject({ 'On time': '0', Late: '0', 'Not yet answered': '2', '… of which overdue': '2', '… of which very overdue (past twice the time allowed)': '1' });
+    const nav = page.getByRole('navigation', { name: 'Public pages of Hackney Community Scrutiny Panel' });
+    await expect(nav.locator('[aria-current="page"]').innerText()).resolves.toBe('You said, we did');
+    expect(await nav.getByRole('link').evaluateAll((links) => links.map((a) => [a.textContent, new URL((a as HTMLAnchorElement).href).pathname]))).toEqual([
+      ['Stop and search figures', '/b/hackney'],
+      ['Minutes of meetings', '/b/hackney/meetings'],
+      ['Incidents of community concern', '/b/hackney/cases'],
+      ['Reviews of searches', '/b/hackney/reviews'],
+      ['Community impact assessments', '/b/hackney/cia'],
+      ['Section 60 register', '/b/hackney/section60']
+    ]);
 
     const police = await signedIn('police@example.org');
     await police.goto(`${server.url}/police`);

@@ -100,6 +100,7 @@ declaration.record             sign-in   404       403       ok        ok       
 minutes.draft                  sign-in   404       403       ok        ok        403       404       404
 minutes.approve                sign-in   404       403       ok        ok        403       404       404
 minutes.publish                sign-in   404       403       ok        ok        403       404       404
+panel.view-public              ok        ok        ok        ok        ok        ok        ok        ok
 tracker.view                   ok        ok        ok        ok        ok        ok        ok        ok
 minutes.read-published         ok        ok        ok        ok        ok        ok        ok        ok
 `.trim();

@@ -4,7 +4,7 @@ import { anonymous, type Actor } from '../../src/core/access/actor.ts';
 import { SignInRequired } from '../../src/core/access/require-access.ts';
 import { auditLog, panels } from '../../src/core/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../src/core/errors.ts';
-import { createPanel, listPanels, myPanels, openWorkspace as workspaceOf } from '../../src/core/panels/panels.ts';
+import { createPanel, listPanels, myPanels, publicPanel, openWorkspace as workspaceOf } from '../../src/core/panels/panels.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { cast, openWorkspace, type TestWorkspace } from '../support/workspace.ts';
 
@@ -46,6 +46,11 @@ describe.each(databaseTargets())('panels on $name', (target) => {
     // Even with input that is not valid: access is checked first.
     await expect(createPanel(ws, actor(), { boroughCode: 'nonsense' })).rejects.toThrow(error);
     expect([await panelCount(), await auditCount()]).toEqual([panelsBefore, auditBefore]);
+  });
+
+  it("tells anyone a borough's panel by name, for the links to its public pages, and null where there is none", async () => {
+    expect(await publicPanel(ws, anonymous, 'hackney')).toEqual({ name: 'Hackney Community Scrutiny Panel', slug: 'hackney' });
+    expect(await publicPanel(ws, anonymous, 'atlantis')).toBeNull();
   });
 
   it('lists every panel to an admin only', async () => {

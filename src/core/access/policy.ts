@@ -126,6 +126,7 @@ export const policy = {
   'minutes.approve': { scope: 'panel', roles: officers, what: 'record that a later meeting approved the minutes' },
   'minutes.publish': { scope: 'panel', roles: officers, what: 'publish the public part of approved minutes' },
 
+  'panel.view-public': { scope: 'installation', public: true, what: "see whether a borough has a panel, and its name, to link to what it published" },
   'tracker.view': { scope: 'installation', public: true, what: "read a borough's public question tracker" },
   'minutes.read-published': { scope: 'installation', public: true, what: "read a borough's published minutes (public parts only)" }
 } as const satisfies Record<string, Rule>;

@@ -65,6 +65,13 @@ export async function panelIdBySlug(ctx: WorkflowContext, slug: string): Promise
   return panel.id;
 }
 
+/** The public face of a borough's panel (its name and address), or null when the borough has none. */
+export async function publicPanel(ctx: WorkflowContext, actor: Actor, slug: string): Promise<{ name: string; slug: string } | null> {
+  requireAccess(actor, 'panel.view-public');
+  const [panel] = await ctx.db.db.select({ name: panels.name, slug: panels.slug }).from(panels).where(eq(panels.slug, slug));
+  return panel ?? null;
+}
+
 export interface MemberListing {
   userId: string;
   name: string;

@@ -1,4 +1,6 @@
 import { parseDashboardQuery } from '$core/dashboard/request.ts';
+import { publicPanel } from '$core/panels/panels.ts';
+import { authContext } from '$lib/server/auth.ts';
 import { serverContext } from '$lib/server/context.ts';
 import { dashboardPage } from '$lib/server/dashboard-page.ts';
 import { ServerOnly } from '$lib/server-only.ts';
@@ -11,10 +13,14 @@ import type { PageServerLoad } from './$types';
  */
 export const csr = false;
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
   const query = parseDashboardQuery(Object.fromEntries(url.searchParams));
-  const page = await dashboardPage((await serverContext()).warehouse, params.borough, query);
+  const [page, panel] = await Promise.all([
+    dashboardPage((await serverContext()).warehouse, params.borough, query),
+    // The borough's panel, if it has one, for the links to what it published.
+    authContext().then((ctx) => publicPanel(ctx, locals.actor, params.borough))
+  ]);
   // Only what the page shows: the download rows stay on the server.
   const { wardRows: _rows, charts, ...rest } = page;
-  return { dashboard: new ServerOnly({ ...rest, charts: charts.map(({ data: _data, ...c }) => c) }) };
+  return { panel, dashboard: new ServerOnly({ ...rest, charts: charts.map(({ data: _data, ...c }) => c) }) };
 };
