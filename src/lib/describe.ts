@@ -3,6 +3,11 @@
  * "85 months of Metropolitan Police stop-and-search records, April 2015 to August 2024, with gaps: …".
  */
 
+import { count, listOf, monthName } from '../core/dashboard/wording.ts';
+
+/** The same words as the figures' sentences use, for the pages that describe what is loaded. */
+export { count, listOf, monthName };
+
 const forceNames: Record<string, string> = {
   metropolitan: 'Metropolitan Police',
   'city-of-london': 'City of London Police',
@@ -16,14 +21,6 @@ export function forceName(id: string): string {
   return `${words.join(' ')} Police`;
 }
 
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "2023-07" -> "July 2023". */
-export function monthName(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  if (!y || !m) return month;
-  return monthFormat.format(new Date(Date.UTC(y, m - 1, 1)));
-}
 
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
@@ -62,11 +59,6 @@ export function describeGaps(gaps: Gap[]): string {
   return listOf(gaps.map((g) => (g.months === 1 ? monthName(g.from) : `${monthName(g.from)} to ${monthName(g.to)} (${g.months} months)`)));
 }
 
-/** "a", "a and b", "a, b and c". */
-export function listOf(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
@@ -85,11 +77,6 @@ export function describeCoverage(f: Coverage): string {
   return gaps.length === 0 ? `${lead}.` : `${lead}, with gaps: ${describeGaps(gaps)}.`;
 }
 
-const numberFormat = new Intl.NumberFormat('en-GB');
-
-export function count(n: number): string {
-  return numberFormat.format(n);
-}
 
 /** A share as a whole percentage, never rounding a part up to all or down to none. */
 export function share(part: number, whole: number): string {

@@ -5,10 +5,10 @@
  */
 import type { Grouping } from '../police-data/ethnicity.ts';
 import { codeName, ethnicGroupName, residentsOf, type Ethnicity } from '../dashboard/labels.ts';
-import { count, counted, dateName, monthName, percent, periodName, rate, ratio } from '../dashboard/wording.ts';
+import { count, counted, dateName, listOf, monthName, percent, periodName, rate, ratio } from '../dashboard/wording.ts';
 import { monthEnd } from '../figures/period.ts';
 
-export { codeName, count, counted, dateName, ethnicGroupName, monthName, percent, rate, ratio, residentsOf };
+export { codeName, count, counted, dateName, ethnicGroupName, listOf, monthName, percent, rate, ratio, residentsOf };
 
 const shortMonthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -28,12 +28,6 @@ export const ratioLimit = (x: number) => x.toFixed(2);
 
 /** A difference of two shares in percentage points, signed: -0.123 -> "−12.3 points". */
 export const points = (x: number) => `${x < 0 ? '−' : '+'}${Math.abs(x * 100).toFixed(1)} points`;
-
-/** "a", "a and b", "a, b and c". */
-export function listOf(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** The people of a group in a sentence: "Black people", "people of other ethnic groups". */
 export const peopleOf = (code: string, ethnicity: Ethnicity, grouping: Grouping) => residentsOf(code, ethnicity, grouping).replace('residents', 'people');
