@@ -179,6 +179,10 @@ describe.each(databaseTargets())('evidence files on $name', (target) => {
     await expect(uploadRedactedCopy(ctx, c.clerk, { ...ref, evidenceId: pdf.id, reason: 'Name struck out', file: { name: 'a/b.pdf', bytes: photo } })).rejects.toThrow(/path separator/);
     const pdfCopy = await uploadRedactedCopy(ctx, c.clerk, { ...ref, evidenceId: pdf.id, reason: 'Name struck out', file: { name: 'letter-redacted.pdf', bytes: new TextEncoder().encode('%PDF-1.4\nA letter naming [redacted]\n%%EOF') } });
     expect(pdfCopy).toMatchObject({ method: 'upload', mediaType: 'application/pdf' });
+    // A photo redacted in another program may keep its EXIF (the GPS place): it is written anew without it.
+    const [plain] = await upload('plain.png', new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00f' } }).png().toBuffer()), { kind: 'photo' });
+    const elsewhere = await uploadRedactedCopy(ctx, c.clerk, { ...ref, evidenceId: plain.id, reason: 'Blurred in an editor', file: { name: 'blurred.jpg', bytes: photo } });
+    expect((await sharp(await ctx.files.get(elsewhere.sha256)).metadata()).exif).toBeUndefined();
     await expect(redactImage(ctx, c.member, { ...ref, evidenceId: photoId, boxes: '0,0,1,1', reason: 'x' })).rejects.toBeInstanceOf(Forbidden);
   });
 
@@ -206,6 +210,9 @@ describe.each(databaseTargets())('evidence files on $name', (target) => {
     const forClerk = await openEvidence(ctx, c.clerk, { ...ref, evidenceId: photoId });
     expect(forClerk.previews.map((pr) => pr.of)).toEqual(['original', p.redactions[0].id]);
     expect(forClerk.image).toEqual({ width: 120, height: 80 });
+    // The upload's file name (which may name a person) stays out of the member's custody log.
+    expect(opened.custody.find((r) => r.action === 'upload')!.details).not.toHaveProperty('fileName');
+    expect(forClerk.custody.find((r) => r.action === 'upload')!.details).toHaveProperty('fileName');
     expect(opened.custody.at(-1)).toMatchObject({ action: 'view', actorLabel: 'member@example.org', sha256: p.redactions[0].sha256, details: { original: false, redactionId: p.redactions[0].id } });
   });
 

@@ -114,6 +114,8 @@ describe.each(databaseTargets())('saving suggestions into a case on $name', (tar
     await expect(saveSuggestions(ctx, c.clerk, { ...ref, sourceId: src.id, text: posted, items: [{ ...quote, start: quote.start + 1 }] })).rejects.toBeInstanceOf(Invalid);
     await expect(saveSuggestions(ctx, c.clerk, { ...ref, sourceId: src.id, text: posted, items: [{ ...quote, as: 'place' }] })).rejects.toBeInstanceOf(Invalid);
     await expect(saveSuggestions(ctx, c.clerk, { ...ref, sourceId: src.id, text: posted, items: [{ ...quote, value: ' ' }] })).rejects.toMatchObject({ details: { field: `value-${quote.ref}` } });
+    const aDate = items.find((i) => i.kind === 'dates')!;
+    await expect(saveSuggestions(ctx, c.clerk, { ...ref, sourceId: src.id, text: posted, items: [{ ...aDate, as: 'event', value: '2023-02-31' }] })).rejects.toThrow(/as a real date/);
     await expect(saveSuggestions(ctx, c.clerk, { ...ref, sourceId: 2 ** 40, text: posted, items: [] })).rejects.toBeInstanceOf(Invalid);
     await expect(saveSuggestions(ctx, c.clerk, { ...ref, source: { kind: 'rumour', title: '' }, text: posted, items: [] })).rejects.toBeInstanceOf(Invalid);
     expect((await getCase(ctx, c.clerk, ref)).claims.filter((cl) => cl.sourceId === src.id)).toHaveLength(2);

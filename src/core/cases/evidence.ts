@@ -267,7 +267,12 @@ export async function uploadRedactedCopy(ctx: CaseContext, actor: Actor, raw: It
   const item = await loadItem(ctx.db.db, raw);
   checkSize(ctx, file.bytes.byteLength);
   const mediaType = evidenceType(file.bytes, null);
-  return keepRedaction(ctx, actor, raw, item, { method: 'upload', boxes: [], reason, bytes: file.bytes, mediaType });
+  // A copy made in another program may keep the photo's EXIF (its GPS place among it): an image is
+  // written anew without metadata, like the copies made here; any other copy that carries a place is refused.
+  const bytes = (redactableTypes as readonly string[]).includes(mediaType) ? new Uint8Array(await sharp(file.bytes).rotate().toBuffer()) : file.bytes;
+  if (bytes === file.bytes && (await captureMetadata(file.bytes, mediaType)).latitude != null)
+    throw new Invalid('The redacted copy still records where it was taken (GPS in its metadata): remove the metadata and upload it again.', { field: 'file' });
+  return keepRedaction(ctx, actor, raw, item, { method: 'upload', boxes: [], reason, bytes, mediaType });
 }
 
 async function keepRedaction(
@@ -349,7 +354,7 @@ export async function openEvidence(
     const shown = seesOriginal ? item.sha256 : (latest?.sha256 ?? null);
     await custody(tx, ctx, actor, item, 'view', shown, seesOriginal ? { original: true } : { original: false, redactionId: latest?.id ?? null });
     const log = await tx.select().from(evidenceCustody).where(eq(evidenceCustody.evidenceId, item.id)).orderBy(asc(evidenceCustody.id));
-    return { item: v, custody: log };
+    return { item: v, custody: seesOriginal ? log : log.map(withoutNames) };
   });
   // The size of the upright image, for whoever may black out rectangles of it.
   const redactable = seesOriginal && can(actor, 'evidence.upload', { panelId: ref.panelId }) && (redactableTypes as readonly string[]).includes(opened.item.mediaType);
@@ -443,6 +448,12 @@ export async function loadItem(tx: Tx, ref: ItemRef): Promise<EvidenceItem> {
   const [item] = await tx.select().from(evidenceItems).where(and(eq(evidenceItems.id, ref.evidenceId), eq(evidenceItems.incidentId, ref.incidentId), eq(evidenceItems.panelId, ref.panelId)));
   if (!item) throw notHere();
   return item;
+}
+
+/** The custody row as a reader who may not see originals gets it: an upload's file name or zip path may name a person. */
+function withoutNames(row: CustodyRow): CustodyRow {
+  const { fileName: _name, fromZip: _zip, pathInZip: _path, ...details } = row.details;
+  return { ...row, details };
 }
 
 /** Appends one row to the custody log. There is no other write to that table, and no update or delete. */

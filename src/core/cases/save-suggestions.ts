@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { actorId, type Actor } from '../access/actor.ts';
 import { requireAccess } from '../access/require-access.ts';
 import { write } from '../audit/write.ts';
@@ -11,6 +12,9 @@ import { parse } from '../panels/input.ts';
 import { loadIncident, type CaseContext } from './cases.ts';
 import { placeInput, sourceInput } from './input.ts';
 import type { PlaceAreas } from './places.ts';
+
+/** A day that exists in the calendar (not 2024-02-31), as a YYYY-MM-DD string. */
+const calendarDay = z.iso.date();
 
 export { defaultSaveAs, saveAsChoices, saveAsFor, sentenceAround, type SaveAs } from './save-as.ts';
 
@@ -87,7 +91,7 @@ export async function saveSuggestions(ctx: CaseContext, actor: Actor, raw: SaveR
     const as = item.as ?? defaultSaveAs(item, text);
     if (!saveAsFor[item.kind].includes(as)) throw new Invalid(`A ${item.kind.replace(/s$/, '')} cannot be saved as ${as}.`, { field: `as-${item.ref ?? ''}` });
     if (as !== 'skip' && !item.value.trim()) throw new Invalid(`Write ${item.kind === 'quotes' ? 'who said' : 'the value of'} “${clip(item.text, 60)}”, or skip it.`, { field: `value-${item.ref ?? ''}` });
-    if (as === 'event' && !/^\d{4}-\d{2}-\d{2}$/.test(item.value.trim())) throw new Invalid(`Write the day of “${clip(item.text, 60)}” as YYYY-MM-DD.`, { field: `value-${item.ref ?? ''}` });
+    if (as === 'event' && !calendarDay.safeParse(item.value.trim()).success) throw new Invalid(`Write the day of “${clip(item.text, 60)}” as a real date, YYYY-MM-DD.`, { field: `value-${item.ref ?? ''}` });
   }
   // Places with coordinates get their ward and borough from the loaded boundaries, before the transaction.
   const located = new Map<SaveItem, { latitude: number | null; longitude: number | null } & Partial<PlaceAreas>>();
@@ -178,7 +182,7 @@ export async function saveSuggestions(ctx: CaseContext, actor: Actor, raw: SaveR
       } else {
         const s = sentence(item);
         const around = sentenceAround(text, item.start, item.end);
-        const day = raw.items.find((d) => d.kind === 'dates' && d.start >= around.start && d.end <= around.end && /^\d{4}-\d{2}-\d{2}$/.test(d.value.trim()));
+        const day = raw.items.find((d) => d.kind === 'dates' && d.start >= around.start && d.end <= around.end && calendarDay.safeParse(d.value.trim()).success);
         const people = Math.max(1, Math.min(10000, parseInt(value, 10) || 1));
         const [outcome] = await tx
           .insert(justiceOutcomes)

@@ -88,7 +88,8 @@ export async function saveCiaReview(ctx: WorkflowContext, actor: Actor, raw: Ref
   }
   return write(ctx, actor, async (tx, audit) => {
     const cia = await loadCia(tx, raw);
-    const [before] = await tx.select().from(ciaReviews).where(and(eq(ciaReviews.ciaId, cia.id), eq(ciaReviews.reviewerId, reviewerId)));
+    // Locked, so that a save racing a submit cannot turn the submitted review back into a draft.
+    const [before] = await tx.select().from(ciaReviews).where(and(eq(ciaReviews.ciaId, cia.id), eq(ciaReviews.reviewerId, reviewerId))).for('update');
     if (before?.submittedAt) throw new Conflict('You have submitted this review: it can no longer be changed.');
     const now = ctx.clock.now();
     const scores = Object.fromEntries(ciaItems.map((i) => [`${i}Score`, input[`${i}Score`]])) as Record<`${CiaItem}Score`, 0 | 1 | 2 | null>;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Unavailable } from '$core/errors.ts';
-import { footerTemplate, forPage, loopbackOrigin, printPdf } from './pdf.ts';
+import { footerTemplate, forPage, isLoopback, loopbackOrigin, printPdf } from './pdf.ts';
 
 describe('PDF printing', () => {
   const saved = process.env.SCRUTINEER_CHROMIUM;
@@ -27,6 +27,11 @@ describe('PDF printing', () => {
     expect(loopbackOrigin('0.0.0.0', 8080)).toBe('http://127.0.0.1:8080');
     expect(loopbackOrigin('::', 8080)).toBe('http://127.0.0.1:8080');
     expect(loopbackOrigin('::1', 8080)).toBe('http://[::1]:8080');
+  });
+
+  it('prints from the address a request names only when that is a loopback address (a Host header is the client\'s)', () => {
+    expect(['localhost', '127.0.0.1', '127.1.2.3', '[::1]'].map(isLoopback)).toEqual([true, true, true, true]);
+    expect(['attacker.example', '10.0.0.1', '127.0.0.1.nip.io', 'localhost.example'].map(isLoopback)).toEqual([false, false, false, false]);
   });
 
   it("gives a page's cookies to its own host alone, a \"__Secure-\" one marked secure", () => {

@@ -187,6 +187,11 @@ async function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => voi
 }
 
 /** The address the server answers itself on: its own host and port, with "any address" as loopback. */
+/** Whether a host name (as a URL gives it) is this machine's own loopback address. */
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
 export function loopbackOrigin(host: string, port: number): string {
   const h = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
   return `http://${h.includes(':') ? `[${h}]` : h}:${port}`;

@@ -5,7 +5,7 @@ import { packSubject } from '$core/pack/pack.ts';
 import { ethnicityOf, packPath, packSearch, parsePackQuery } from '$core/pack/request.ts';
 import { monthName } from '$core/pack/wording.ts';
 import { serverContext } from '$lib/server/context.ts';
-import { loopbackOrigin, printPdf, startBrowser } from '$lib/server/pdf.ts';
+import { isLoopback, loopbackOrigin, printPdf, startBrowser } from '$lib/server/pdf.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -23,7 +23,8 @@ export const GET: RequestHandler = async ({ params, url, fetch }) => {
   // Chromium starts while the pack is made here; the page it then prints finds the pack remembered.
   startBrowser();
   await cachedMonthlyPack(ctx.warehouse, { borough: subject.slug, month: subject.month, grouping: q.grouping, ethnicity: ethnicityOf(q) });
-  const origin = dev ? url.origin : loopbackOrigin(ctx.config.host, ctx.config.port);
+  // In development the page is printed from the dev server, but only at a loopback address (the Host header is the client's to set).
+  const origin = dev && isLoopback(url.hostname) ? url.origin : loopbackOrigin(ctx.config.host, ctx.config.port);
   const pdf = await printPdf({
     url: origin + packPath(subject.slug, subject.month) + packSearch(q),
     footer: `${subject.borough.name} · Stop and search data pack · ${monthName(subject.month)}`

@@ -4,7 +4,7 @@ import { panelBySlug } from '$core/panels/panels.ts';
 import { getSample } from '$core/reviews/samples.ts';
 import { authContext, sessionCookies } from '$lib/server/auth.ts';
 import { serverContext } from '$lib/server/context.ts';
-import { loopbackOrigin, printPdf, startBrowser } from '$lib/server/pdf.ts';
+import { isLoopback, loopbackOrigin, printPdf, startBrowser } from '$lib/server/pdf.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -19,7 +19,8 @@ export const GET: RequestHandler = async ({ locals, params, url, cookies }) => {
   const { sample } = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: Number(params.sample) });
   startBrowser(); // starts while the rest is made ready; only for someone who may see the sample
   const server = await serverContext();
-  const origin = dev ? url.origin : loopbackOrigin(server.config.host, server.config.port);
+  // In development the page is printed from the dev server, but only at a loopback address (the Host header is the client's to set).
+  const origin = dev && isLoopback(url.hostname) ? url.origin : loopbackOrigin(server.config.host, server.config.port);
   const pdf = await printPdf({
     url: `${origin}/w/${panel.slug}/reviews/${sample.id}/print`,
     footer: `${panel.name} · Sample of ${monthName(sample.month)} · references`,
