@@ -246,6 +246,8 @@ describe.each(databaseTargets())('evidence files on $name', (target) => {
     const pdf = items.find((i) => i.mediaType === 'application/pdf')!;
     await expect(exportBundle(ctx, c.clerk, { ...ref, evidenceIds: [] })).rejects.toThrow('Choose at least one evidence file to export.');
     await expect(exportBundle(ctx, c.clerk, { ...ref, evidenceIds: [photoId, 99999] })).rejects.toThrow("Choose from this case's evidence.");
+    // Made in memory, a bundle has a size limit, checked from the recorded sizes before any file is read.
+    await expect(exportBundle(ctx, c.clerk, { ...ref, evidenceIds: [photoId] }, { maxBytes: 100 })).rejects.toThrow(/one bundle holds at most 100 bytes/);
     const bundle = await exportBundle(ctx, c.clerk, { ...ref, evidenceIds: [String(photoId), String(pdf.id)] });
     expect(bundle.sha256).toBe(sha(bundle.bytes));
     const entries = await unzip(bundle.bytes);

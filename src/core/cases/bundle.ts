@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor.ts';
 import { requireAccess } from '../access/require-access.ts';
 import { write } from '../audit/write.ts';
 import { evidenceItems, evidenceRedactions, panels, referrals } from '../db/schema.ts';
+import { formatBytes } from '../files/store.ts';
 import { Invalid } from '../errors.ts';
 import { parse } from '../panels/input.ts';
 import { loadIncident, type CaseContext } from './cases.ts';
@@ -45,13 +46,21 @@ const ids = z.preprocess(
   z.array(z.coerce.number({ error: 'Choose from the evidence listed.' }).int().positive().max(2_147_483_647)).min(1, 'Choose at least one evidence file to export.').max(200, 'Export at most 200 files at once.')
 );
 
+/** The most an export bundle's files may come to (originals and redacted copies), as it is built in memory. */
+export const MAX_BUNDLE_BYTES = 100 * 1024 * 1024;
+
 /**
  * The export bundle: a zip of the chosen evidence files (each original and its redacted copies),
  * with `manifest.json` and `MANIFEST.txt` giving each file's path in the zip, SHA-256, size, type,
  * capture time and place, tags, and the case's title and reference. For the chair and clerk only;
  * the export is written to the custody log of every file in it, with the bundle's own hash.
  */
-export async function exportBundle(ctx: CaseContext, actor: Actor, raw: { panelId: number; incidentId: number; evidenceIds?: unknown }): Promise<{ bytes: Uint8Array; name: string; sha256: string; manifest: Manifest }> {
+export async function exportBundle(
+  ctx: CaseContext,
+  actor: Actor,
+  raw: { panelId: number; incidentId: number; evidenceIds?: unknown },
+  { maxBytes = MAX_BUNDLE_BYTES }: { maxBytes?: number } = {}
+): Promise<{ bytes: Uint8Array; name: string; sha256: string; manifest: Manifest }> {
   requireAccess(actor, 'evidence.export', { panelId: raw.panelId });
   const { evidenceIds } = parse(z.object({ evidenceIds: ids }), { evidenceIds: raw.evidenceIds });
   const db = ctx.db.db;
@@ -64,6 +73,10 @@ export async function exportBundle(ctx: CaseContext, actor: Actor, raw: { panelI
     db.select({ slug: panels.slug }).from(panels).where(eq(panels.id, raw.panelId)),
     db.select({ body: referrals.body, reference: referrals.reference }).from(referrals).where(eq(referrals.incidentId, incident.id)).orderBy(asc(referrals.id))
   ]);
+  // The bundle is made in memory: its files together may be at most maxBytes, checked before any is read.
+  const total = items.reduce((n, i) => n + i.size, 0) + redactions.reduce((n, r) => n + r.size, 0);
+  if (total > maxBytes)
+    throw new Invalid(`Those files come to ${formatBytes(total)}; one bundle holds at most ${formatBytes(maxBytes)}. Choose fewer and export them in more than one bundle.`, { field: 'evidenceIds' });
   const now = ctx.clock.now();
   const files: (ManifestFile & { bytes: Uint8Array })[] = [];
   for (const item of items) {
