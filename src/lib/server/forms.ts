@@ -1,12 +1,9 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { DomainError, httpStatus } from '$core/errors.ts';
 
-/** What a form shows after a refused submission: the message, one per field, and what was typed. */
-export interface FormProblem {
-  message: string;
-  fields: Record<string, string>;
-  values: Record<string, string>;
-}
+import type { FormProblem } from '../form-problem.ts';
+
+export type { FormProblem };
 
 /**
  * Turns a use case's DomainError into a form failure that keeps what the person typed (never a
