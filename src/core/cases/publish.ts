@@ -125,9 +125,7 @@ export function buildPublicCase(view: CaseView, choices: PublishChoices): Public
 
   const witnesses = view.sources.filter((s) => s.kind === 'witness account');
   const witnessIds = new Set(witnesses.map((s) => s.id));
-  const names = [...witnesses.map((s) => s.author ?? ''), ...view.claims.filter((c) => witnessIds.has(c.sourceId)).map((c) => c.claimant)];
-  // Each word of a witness's name too: "Ms Boateng" must not survive the redaction of "Ama Boateng".
-  const hidden = [...names, ...names.flatMap((n) => n.split(/[\s,.]+/).filter((w) => w.length > 2 && /^\p{Lu}/u.test(w)))];
+  const hidden = [...witnesses.map((s) => s.author ?? ''), ...view.claims.filter((c) => witnessIds.has(c.sourceId)).map((c) => c.claimant)];
   const r = redactor([...choices.redact, ...hidden]);
   const sources = view.sources.filter((s) => chosen(choices.sourceIds, s.id));
   for (const s of sources) {
