@@ -1,26 +1,16 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/core/paths.ts';
+import { runScrutineer } from '../support/cli.ts';
 
 const root = projectRoot();
 /** e2e/fixtures: July 2023, Metropolitan records in the Hackney (E09000012) and Tower Hamlets rectangles. */
 const police = path.join(root, 'e2e', 'fixtures', '2023-07-metropolitan-stop-and-search.csv');
 const boroughs = path.join(root, 'e2e', 'fixtures', 'boroughs.geojson');
 
-function scrutineer(dataDir: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const proc = spawn(process.execPath, [path.join(root, 'bin/scrutineer.js'), ...args], {
-    cwd: root,
-    env: { ...process.env, SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'silent' }
-  });
-  let stdout = '';
-  let stderr = '';
-  proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve) => proc.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const scrutineer = (dataDir: string, ...args: string[]) => runScrutineer(args, { env: { SCRUTINEER_DATA_DIR: dataDir } });
 
 /** Issue 3 item 4: `scrutineer figures` and `scrutineer unusual`, and their messages for bad requests. */
 describe('scrutineer figures and unusual', () => {

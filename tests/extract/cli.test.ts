@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,28 +7,15 @@ import { projectRoot } from '../../src/core/paths.ts';
 import { MAX_SOURCE_BYTES, readSource } from '../../src/cli/commands/extract.ts';
 import { LOCK_FILE } from '../../src/core/storage/lock.ts';
 import { fixtures } from './support.ts';
+import { runScrutineer, type CliRun } from '../support/cli.ts';
 
 const article = path.join(fixtures, 'articles', 'ridley-road.txt');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 /** Runs the real `scrutineer` command with a data folder of its own, perhaps feeding standard input. */
-function scrutineer(dataDir: string, args: string[], stdin?: string | Buffer): Promise<Run> {
-  const proc = spawn(process.execPath, [path.join(projectRoot(), 'bin/scrutineer.js'), ...args], {
-    cwd: path.dirname(dataDir),
-    env: { ...process.env, SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'silent' }
-  });
-  let stdout = '';
-  let stderr = '';
-  proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  proc.stdin.end(stdin ?? '');
-  return new Promise((resolve) => proc.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const scrutineer = (dataDir: string, args: string[], stdin?: string | Buffer): Promise<Run> =>
+  runScrutineer(args, { cwd: path.dirname(dataDir), env: { SCRUTINEER_DATA_DIR: dataDir }, stdin });
 
 function tempFolder({ onTestFinished }: TestContext) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-extract-'));

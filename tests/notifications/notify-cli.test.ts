@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,19 +7,10 @@ import { loadConfig } from '../../src/core/config.ts';
 import { createContext } from '../../src/core/context.ts';
 import { inviteToPanel } from '../../src/core/panels/invitations.ts';
 import { createPanel } from '../../src/core/panels/panels.ts';
-import { projectRoot } from '../../src/core/paths.ts';
 import { startSmtp, type LocalSmtp } from '../support/smtp-server.ts';
+import { runScrutineer } from '../support/cli.ts';
 
-function scrutineer(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const proc = spawn(process.execPath, [path.join(projectRoot(), 'bin/scrutineer.js'), ...args], {
-    env: { ...process.env, SCRUTINEER_LOG_LEVEL: 'silent', DATABASE_URL: '', SCRUTINEER_SMTP_URL: '', ...env }
-  });
-  let stdout = '';
-  let stderr = '';
-  proc.stdout.on('data', (c: Buffer) => (stdout += c));
-  proc.stderr.on('data', (c: Buffer) => (stderr += c));
-  return new Promise((resolve) => proc.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const scrutineer = (env: Record<string, string>, ...args: string[]) => runScrutineer(args, { env: { DATABASE_URL: '', SCRUTINEER_SMTP_URL: '', ...env } });
 
 describe('scrutineer notify', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-notify-cli-'));
