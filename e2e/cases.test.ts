@@ -1,34 +1,21 @@
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../src/core/access/actor.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { createContext } from '../src/core/context.ts';
-import { createPanel } from '../src/core/panels/panels.ts';
 import { projectRoot } from '../src/core/paths.ts';
 import { hydrated, launchBrowser, screenshots } from './support/browser.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
-import { addPeople, type Person } from './support/seed.ts';
+import { seedPanel, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
 const fixtures = path.join(projectRoot(), 'e2e', 'fixtures');
 
-async function seed(dataDir: string): Promise<void> {
-  const ctx = await createContext(loadConfig({ SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' }), { command: 'e2e seed' });
-  try {
-    const cli = systemActor('e2e seed');
-    const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
-    const people: Person[] = [
-      ['clerk@example.org', 'Clara Clerk', 'clerk'],
-      ['member@example.org', 'Mo Member', 'member'],
-      ['police@example.org', 'Pat Police', 'police']
-    ];
-    await addPeople(ctx, cli, panel.id, people, password);
-  } finally {
-    await ctx.close();
-  }
-}
+const people: Person[] = [
+  ['clerk@example.org', 'Clara Clerk', 'clerk'],
+  ['member@example.org', 'Mo Member', 'member'],
+  ['police@example.org', 'Pat Police', 'police']
+];
+const seed = (dataDir: string) => seedPanel(dataDir, people, password);
 
 const policeText = 'Officers carried out a planned operation at Ridley Road Market to disrupt drug dealing. Two men were arrested. No force was used during the operation.';
 const witnessText = 'I run a stall on Ridley Road. Four officers pinned a young man against my stall and held him down for several minutes. He was crying and asking what he had done.';
