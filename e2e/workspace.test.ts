@@ -53,7 +53,7 @@ describe('panel workspace: admin, invitations, sign-in, access', () => {
 
   async function acceptInvitation(page: Page, linkPath: string, name: string): Promise<void> {
     await page.goto(server.url + linkPath);
-    // Typing before hydration can be undone by it (the fields are bound): wait first.
+    // Wait for the scripts, so the click below is handled by the enhanced form (typing before is kept; see the test of that).
     await hydrated(page);
     await page.getByLabel('Your name').fill(name);
     await page.getByLabel('Choose a password').fill(password);
@@ -110,6 +110,29 @@ describe('panel workspace: admin, invitations, sign-in, access', () => {
     await context.close();
   });
 
+  it("keeps what a person typed before the page's scripts arrived", async () => {
+    const { page, context } = await person();
+    // Hold the page's scripts back, as a slow phone connection would, until the fields are typed into.
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+      await arrived;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/auth/sign-in`, { waitUntil: 'domcontentloaded' });
+    await page.getByLabel('Email address').fill('admin@example.org');
+    await page.getByLabel('Password').fill(password);
+    expect(await page.locator('body[data-hydrated]').count()).toBe(0);
+    release();
+    await hydrated(page);
+    await expect(page.getByLabel('Email address').inputValue()).resolves.toBe('admin@example.org');
+    await expect(page.getByLabel('Password').inputValue()).resolves.toBe(password);
+    // The form, now run by its script, sends what was kept.
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.url}/w`);
+    await context.close();
+  });
+
   it('the clerk accepts, signs in and sees the Hackney workspace', async () => {
     const { page, context } = await person();
     await page.goto(server.url + links.clerk);
@@ -121,6 +144,7 @@ describe('panel workspace: admin, invitations, sign-in, access', () => {
     await page.waitForURL(`${server.url}/w/hackney`);
     await page.getByRole('button', { name: /Sign out/ }).click();
     await page.waitForURL(/\/auth\/sign-in/);
+    await hydrated(page);
 
     await page.getByLabel('Email address').fill('clerk@example.org');
     await page.getByLabel('Password').fill(password);
