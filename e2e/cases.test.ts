@@ -204,6 +204,7 @@ describe('case files: a case from three sources with conflicting claims', () => 
     await page.getByLabel('Question', { exact: true }).fill('About the Ridley Road operation of 21 July 2023: was any use of force recorded, and is body-worn footage kept?');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.waitForURL(/\/questions\/\d+$/);
+    await expect(page.locator('main .origins').getByRole('link', { name: 'Ridley Road Market operation' }).getAttribute('href')).resolves.toBe(casePath);
     await page.goto(server.url + casePath);
     await expect(page.locator('#questions + ul').textContent()).resolves.toContain('Ridley Road Market operation');
   });

@@ -142,6 +142,10 @@ describe('community impact assessments: recorded, reviewed, and a question raise
     await page.getByRole('button', { name: 'Save the draft question' }).click();
     await page.waitForURL(/\/questions\/\d+$/);
     const questionPath = new URL(page.url()).pathname;
+    await hydrated(page);
+    const origin = page.locator('main .origins');
+    await expect(origin.textContent()).resolves.toContain('on “Community consultation”');
+    await expect(origin.getByRole('link').getAttribute('href')).resolves.toBe(ciaPath);
 
     await page.goto(`${server.url}/w/hackney/questions`);
     await hydrated(page);

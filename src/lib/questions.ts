@@ -11,7 +11,9 @@ export const actionWords: Record<string, string> = {
   'question.assess': 'assessed',
   'question.close': 'closed',
   'question.escalate': 'escalated',
-  'question.publish': 'published'
+  'question.publish': 'published',
+  // Written when the respondent it was addressed to is taken off the panel (src/core/panels/members.ts).
+  'member.manage': 'passed to another police respondent, the first having left the panel'
 };
 
 export const escalationNames: Record<string, string> = { commander: 'the borough commander', mopac: "the Mayor's Office for Policing and Crime (MOPAC)", iopc: 'the Independent Office for Police Conduct (IOPC)' };

@@ -23,7 +23,8 @@ import {
 import { getCase, listCases, sourceCopy } from '../../src/core/cases/read.ts';
 import { auditLog, incidents, questions } from '../../src/core/db/schema.ts';
 import { Forbidden, Invalid, NotFound } from '../../src/core/errors.ts';
-import { draftQuestion } from '../../src/core/questions/questions.ts';
+import { questionOrigins } from '../../src/core/questions/origins.ts';
+import { draftQuestion, sendQuestion } from '../../src/core/questions/questions.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { fakeClock } from '../support/fake-clock.ts';
 import { cast, openWorkspace, type TestWorkspace } from '../support/workspace.ts';
@@ -251,5 +252,19 @@ describe.each(databaseTargets())('case files on $name', (target) => {
     await expect(raiseQuestionFromCase(ctx, c.otherMember, { panelId: c.islington.id, incidentId: inc.id, title: 'Elsewhere', body: 'Not this panel.' })).rejects.toBeInstanceOf(NotFound);
     await expect(raiseQuestionFromCase(ctx, c.police, { ...ref, title: 'Police', body: 'Not for the police.' })).rejects.toBeInstanceOf(Forbidden);
     expect(await count()).toBe(before + 1);
+  });
+
+  it("shows where a question came from to those who may read the case, not to the police who answer it", async () => {
+    const [inc] = await listCases(ctx, c.member, c.hackney.id);
+    const q = await raiseQuestionFromCase(ctx, c.member, { panelId: c.hackney.id, incidentId: inc.id, title: 'Force at the stall', body: 'Was force used at the stall?' });
+    const ref = { panelId: c.hackney.id, questionId: q.id };
+    await expect(questionOrigins(ctx, c.member, ref)).resolves.toEqual({ cases: [{ id: inc.id, title: inc.title }], cia: null });
+    // A draft is not there for the police at all; once sent to them, they see the question but not the case.
+    await expect(questionOrigins(ctx, c.police, ref)).rejects.toBeInstanceOf(NotFound);
+    if (c.police.kind !== 'user') throw new Error('the police respondent is a user');
+    await sendQuestion(ctx, c.clerk, { ...ref, addresseeId: c.police.id });
+    await expect(questionOrigins(ctx, c.police, ref)).resolves.toEqual({ cases: [], cia: null });
+    await expect(questionOrigins(ctx, c.otherMember, ref)).rejects.toBeInstanceOf(NotFound);
+    await expect(questionOrigins(ctx, c.otherMember, { panelId: c.islington.id, questionId: q.id })).rejects.toBeInstanceOf(NotFound);
   });
 });

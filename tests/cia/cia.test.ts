@@ -8,6 +8,7 @@ import { publishCiaSummary, publishedCia, publishedCias } from '../../src/core/c
 import { ciaOfQuestions, ciaDocument, dayStatus, getCia, listCias, ownReview, questionStart } from '../../src/core/cia/read.ts';
 import { auditLog, ciaQuestions, ciaReviews, cias, questionEvents, questions, type CiaItem } from '../../src/core/db/schema.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../src/core/errors.ts';
+import { questionOrigins } from '../../src/core/questions/origins.ts';
 import { listQuestions } from '../../src/core/questions/questions.ts';
 import { caseContext } from '../cases/support.ts';
 import { databaseTargets } from '../support/databases.ts';
@@ -151,6 +152,7 @@ describe.each(databaseTargets())('community impact assessments on $name', (targe
     expect(await ws.db.db.select().from(questionEvents).where(eq(questionEvents.questionId, question.id))).toHaveLength(1);
     expect((await listQuestions(ctx, c.clerk, c.hackney.id)).map((q) => q.id)).toContain(question.id);
     expect((await ciaOfQuestions(ctx, c.clerk, c.hackney.id)).get(question.id)).toEqual({ ciaId, title: record.title });
+    await expect(questionOrigins(ctx, c.clerk, { panelId: c.hackney.id, questionId: question.id })).resolves.toEqual({ cases: [], cia: { id: ciaId, title: record.title, item: 'Community consultation' } });
     expect((await getCia(ctx, c.chair, ref())).questions).toEqual([{ id: question.id, title: start.title, status: 'draft', item: 'consultation', reviewId: mine.id }]);
     // From the whole review, by someone else (a submitted review is everyone's to raise from).
     const whole = await raiseCiaQuestion(ctx, c.clerk, { ...ref(), reviewId: mine.id, title: 'The Ridley Road CIA as a whole', body: 'Will the next CIA be shared with the panel before the operation?' });

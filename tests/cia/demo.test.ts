@@ -22,7 +22,7 @@ describe.each(databaseTargets())('the demonstration CIA on $name', (target) => {
 
   it("gives Hackney's demonstration panel the Ridley Road CIA, linked to the case file, reviewed, with a question and a published summary; other boroughs none", async () => {
     const demo = await createDemoPanel(ctx, ws.cli, { borough: 'hackney' });
-    expect(demo.questions).toBe(10);
+    expect(demo.questions).toBe(11);
     const [cia] = await ws.db.db.select().from(cias).where(eq(cias.panelId, demo.panel.id));
     expect(cia).toMatchObject({ title: '[Demo] Ridley Road Market operation: community impact assessment', incidentId: demo.case!.incidentId, dayBorough: 'E09000012', dayOn: '2023-07-21', timing: 'after' });
     expect(cia.text).toContain('DEMONSTRATION TEXT');
@@ -31,7 +31,7 @@ describe.each(databaseTargets())('the demonstration CIA on $name', (target) => {
     expect(link).toEqual({ item: 'consultation', title: '[Demo] Ridley Road Market CIA: community consultation' });
     expect((await publishedCias(ws, anonymous, 'hackney')).publications).toHaveLength(1);
     const other = await createDemoPanel(ctx, ws.cli, { borough: 'islington' });
-    expect(other.questions).toBe(9);
+    expect(other.questions).toBe(10);
     expect(await ws.db.db.select().from(cias).where(eq(cias.panelId, other.panel.id))).toEqual([]);
   });
 });

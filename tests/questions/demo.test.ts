@@ -7,7 +7,9 @@ import { publishedCase, publishedCases } from '../../src/core/cases/publish.ts';
 import { actionItems, agendaItems, meetings, panels, questions } from '../../src/core/db/schema.ts';
 import { publishedMinutesList } from '../../src/core/meetings/minutes.ts';
 import { Conflict, Invalid } from '../../src/core/errors.ts';
+import { clockState } from '../../src/core/questions/clock.ts';
 import { questionTracker } from '../../src/core/questions/tracker.ts';
+import { londonDay } from '../../src/core/questions/working-days.ts';
 import { databaseTargets } from '../support/databases.ts';
 import { openWorkspace, type TestWorkspace } from '../support/workspace.ts';
 import { caseContext } from '../cases/support.ts';
@@ -34,6 +36,8 @@ describe.each(databaseTargets())('scrutineer demo on $name', (target) => {
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['draft', 'sent', 'acknowledged', 'answered', 'assessed', 'closed', 'escalated']));
     expect(rows.every((r) => r.title.startsWith('[Demo]'))).toBe(true);
     expect(rows.some((r) => r.pausedOn) && rows.some((r) => r.extensionReason)).toBe(true);
+    const today = londonDay(new Date());
+    expect(rows.filter((r) => clockState(r, today) === 'overdue').map((r) => r.title)).toEqual(['[Demo] Searches of people in mental health crisis']);
     expect((await ws.db.db.select().from(actionItems).where(eq(actionItems.panelId, demo.panel.id))).map((a) => a.rag).sort()).toEqual(['amber', 'green', 'red']);
     expect((await questionTracker(ws, anonymous, 'hackney')).questions).toHaveLength(3);
     // Without police data, the case file is still made and says the data is not loaded.
@@ -58,6 +62,7 @@ describe.each(databaseTargets())('scrutineer demo on $name', (target) => {
     const upcoming = await ws.db.db.select().from(agendaItems).where(eq(agendaItems.meetingId, rows[2].id)).orderBy(asc(agendaItems.position));
     const arising = upcoming.filter((i) => i.kind === 'matters-arising');
     expect(arising.map((i) => i.title)).toContain('Open action: [Demo] Check the rise against last year');
+    expect(arising.map((i) => i.title)).toContain('Overdue question: [Demo] Searches of people in mental health crisis');
     expect(arising.find((i) => i.title.includes('Check the rise'))?.description).toContain('3 days overdue');
     expect(rows[2].startsAt.getTime()).toBeGreaterThan(Date.now());
   });

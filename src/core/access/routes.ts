@@ -38,6 +38,7 @@ export const routeRules: Record<string, RouteRule> = {
 
   '/w': { view: 'workspace.list' },
   '/w/[panel]': { view: 'panel.view', actions: { invite: 'member.invite', revoke: 'invitation.revoke' } },
+  '/w/[panel]/members/[member]': { view: 'member.manage', actions: { role: 'member.manage', remove: 'member.manage' } },
   '/w/[panel]/questions': { view: 'question.list', actions: { draft: 'question.draft' } },
   '/w/[panel]/questions/[question]': {
     view: 'question.view',

@@ -40,7 +40,7 @@ export interface DemoPanel {
 
 /**
  * Makes a demonstration panel for a borough (`scrutineer demo`): marked as such in its name, with
- * fictional members in every role, questions in every state, actions and meetings (one with
+ * fictional members in every role, questions in every state (one overdue), actions and meetings (one with
  * published minutes, one coming up with its matters arising) and a case file with a published
  * summary (the Ridley Road Market operation, src/core/demo/demo-cases.ts), so a newcomer sees a
  * working workspace at once. It refuses a borough that already has a panel. Admin only (the CLI).
@@ -90,6 +90,10 @@ export async function createDemoPanel(ctx: CaseContext & { warehouse?: Warehouse
   await q.assessQuestion(ctx, chair, { panelId, questionId: closed.id, assessment: 'satisfactory' });
   await q.publishQuestion(ctx, clerk, { panelId, questionId: closed.id });
   await q.closeQuestion(ctx, clerk, { panelId, questionId: closed.id });
+  // Sent six weeks ago and not answered: overdue in the register, and a matter arising at the next meeting.
+  const sixWeeksAgo = { ...ctx, clock: { now: () => new Date(ctx.clock.now().getTime() - 42 * 86_400_000) } };
+  const late = await q.draftQuestion(sixWeeksAgo, member, { panelId, title: '[Demo] Searches of people in mental health crisis', body: 'How many searches last quarter involved a person in mental health crisis, and was a health professional called?' });
+  await q.sendQuestion(sixWeeksAgo, clerk, { panelId, questionId: late.id, addresseeId: ids.police });
   const escalated = await sent('[Demo] Complaint handling', 'Why has the panel had no reply about the complaint referred in the spring?');
   await q.escalateQuestion(ctx, chair, { panelId, questionId: escalated.id, to: 'mopac', reason: 'No answer after two reminders.' });
   await q.publishQuestion(ctx, clerk, { panelId, questionId: escalated.id });
@@ -106,5 +110,5 @@ export async function createDemoPanel(ctx: CaseContext & { warehouse?: Warehouse
   const demo = borough.code === 'E09000012' ? await demoCase(ctx, { clerk, chair }, panelId) : null;
   const cias = await demoCia(ctx, { clerk, chair, member }, panelId, borough.code, demo?.incidentId);
 
-  return { panel: { id: panel.id, name: panel.name, slug: panel.slug }, people, password, questions: 9 + cias, actions: 3, meetings, case: demo };
+  return { panel: { id: panel.id, name: panel.name, slug: panel.slug }, people, password, questions: 10 + cias, actions: 3, meetings, case: demo };
 }

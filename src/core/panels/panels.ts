@@ -73,6 +73,8 @@ export async function publicPanel(ctx: WorkflowContext, actor: Actor, slug: stri
 }
 
 export interface MemberListing {
+  /** The person's place on the panel (panel_members.id), for /w/<panel>/members/<id>. */
+  id: number;
   userId: string;
   name: string;
   email: string;
@@ -87,13 +89,15 @@ export interface Workspace {
   /** Null when the viewer's role may not see the members (police respondents). */
   members: MemberListing[] | null;
   canInvite: boolean;
+  /** May change roles and take people off the panel (member.manage). */
+  canManage: boolean;
 }
 
 /** The landing page of a panel's workspace. */
 export async function openWorkspace(ctx: WorkflowContext, actor: Actor, slug: string): Promise<Workspace> {
   const panel = await panelBySlug(ctx, actor, slug);
   const members = can(actor, 'member.list', { panelId: panel.id }) ? await listMembers(ctx, actor, panel.id) : null;
-  return { panel, role: roleIn(actor, panel.id), members, canInvite: can(actor, 'member.invite', { panelId: panel.id }) };
+  return { panel, role: roleIn(actor, panel.id), members, canInvite: can(actor, 'member.invite', { panelId: panel.id }), canManage: can(actor, 'member.manage', { panelId: panel.id }) };
 }
 
 const roleOrder: Record<PanelRole, number> = { chair: 0, clerk: 1, member: 2, police: 3 };
@@ -101,7 +105,7 @@ const roleOrder: Record<PanelRole, number> = { chair: 0, clerk: 1, member: 2, po
 export async function listMembers(ctx: WorkflowContext, actor: Actor, panelId: number): Promise<MemberListing[]> {
   requireAccess(actor, 'member.list', { panelId });
   const rows = await ctx.db.db
-    .select({ userId: users.id, name: users.name, email: users.email, role: panelMembers.role, since: panelMembers.createdAt })
+    .select({ id: panelMembers.id, userId: users.id, name: users.name, email: users.email, role: panelMembers.role, since: panelMembers.createdAt })
     .from(panelMembers)
     .innerJoin(users, eq(users.id, panelMembers.userId))
     .where(eq(panelMembers.panelId, panelId));

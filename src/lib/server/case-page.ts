@@ -1,7 +1,7 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import type { Actor } from '$core/access/actor.ts';
 import type { CaseContext } from '$core/cases/cases.ts';
 import { warehouseAreaFinder, type AreaFinder } from '$core/cases/places.ts';
-import { NotFound } from '$core/errors.ts';
 import { createFileStore, type FileStore } from '$core/files/store.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
 import { authContext } from './auth.ts';
@@ -18,17 +18,12 @@ export async function caseContext(): Promise<CaseContext> {
   return { ...auth, files, areas };
 }
 
-/** A numeric id from the URL; anything else is not found. */
-export function idParam(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw new NotFound('There is nothing at this address.');
-  return Number(raw);
-}
 
 /** The panel and case a case route is about, checked against the actor. */
 export async function caseRef(actor: Actor, params: { panel: string; case: string }) {
   const ctx = await caseContext();
   const panel = await panelBySlug(ctx, actor, params.panel);
-  return { ctx, panel, ref: { panelId: panel.id, incidentId: idParam(params.case) } };
+  return { ctx, panel, ref: { panelId: panel.id, incidentId: idFromAddress(params.case) } };
 }
 
 /** The file of an upload form, or null when none was chosen. */

@@ -1,6 +1,6 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import type { Actor } from '$core/access/actor.ts';
 import type { WorkflowContext } from '$core/audit/write.ts';
-import { NotFound } from '$core/errors.ts';
 import type { MeetingView } from '$core/meetings/meetings.ts';
 import { londonDayAndTime, meetingTime } from '$core/meetings/time.ts';
 import { panelIdBySlug } from '$core/panels/panels.ts';
@@ -8,11 +8,6 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { authContext } from './auth.ts';
 import { formFailure, textFields } from './forms.ts';
 
-/** The number in a meeting's address, or NotFound. */
-export function meetingId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw new NotFound('There is nothing at this address.');
-  return Number(raw);
-}
 
 export const statusWords = { scheduled: 'scheduled', held: 'held', cancelled: 'cancelled' } as const;
 export const minutesWords = { draft: 'minutes drafted, not yet approved', approved: 'minutes approved, not yet published', published: 'minutes published' } as const;
@@ -46,7 +41,7 @@ export function meetingAction(form: string, fields: string[], use: Use, extra: (
     const more = extra(data);
     try {
       const ctx = await authContext();
-      await use(ctx, locals.actor, { ...values, ...more, panelId: await panelIdBySlug(ctx, params.panel), meetingId: meetingId(params.meeting) });
+      await use(ctx, locals.actor, { ...values, ...more, panelId: await panelIdBySlug(ctx, params.panel), meetingId: idFromAddress(params.meeting) });
       return { done: form };
     } catch (err) {
       const typed = Object.fromEntries(Object.entries(more).filter(([, v]) => typeof v === 'string')) as Record<string, string>;

@@ -1,4 +1,3 @@
-import { NotFound } from '$core/errors.ts';
 import { codeName, ethnicGroupName } from '$core/dashboard/labels.ts';
 import { londonDayAndTime } from '$core/meetings/time.ts';
 import type { Share, Section60Search } from '$core/section60/searches.ts';
@@ -34,11 +33,6 @@ export function shareText(s: Share) {
   };
 }
 
-/** The authorisation's id from the address: anything but a plain number is not found. */
-export function authorisationId(raw: string): number {
-  if (!/^\d{1,9}$/.test(raw)) throw new NotFound('There is nothing at this address.');
-  return Number(raw);
-}
 
 /** "Dalston, Hackney Central", "Dalston and a pasted area", "a pasted area". */
 export function areaSummary(a: { wards: { name: string }[]; polygon: unknown }): string {

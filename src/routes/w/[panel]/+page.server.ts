@@ -8,14 +8,17 @@ import { mailConfigured } from '$lib/server/context.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
   const ctx = await authContext();
   const ws = await openWorkspace(ctx, locals.actor, params.panel);
   const invitations = ws.canInvite ? await listInvitations(ctx, locals.actor, ws.panel.id) : null;
   return {
     panel: { name: ws.panel.name, slug: ws.panel.slug, borough: boroughByCode(ws.panel.boroughCode)?.name ?? ws.panel.boroughCode },
     role: ws.role ? roleNames[ws.role] : null,
-    members: ws.members?.map((m) => ({ name: m.name, email: m.email, role: roleNames[m.role] })) ?? null,
+    members: ws.members?.map((m) => ({ id: m.id, name: m.name, email: m.email, role: roleNames[m.role], self: locals.actor.kind === 'user' && locals.actor.id === m.userId })) ?? null,
+    mayManage: ws.canManage,
+    // After /w/<panel>/members/<id> took someone off the panel.
+    removed: url.searchParams.has('removed'),
     invitations: invitations?.map((i) => ({ id: i.id, email: i.email, role: roleNames[i.role], expiresAt: i.expiresAt.toISOString() })) ?? null,
     roles: ws.canInvite ? panelRoles.map((r) => ({ value: r, label: roleNames[r] })) : null,
     mayExtract: can(locals.actor, 'source.extract', { panelId: ws.panel.id })

@@ -1,14 +1,10 @@
 import { publishedCase } from '$core/cases/publish.ts';
-import { NotFound } from '$core/errors.ts';
+import { idFromAddress } from '$lib/server/address.ts';
 import { londonDay } from '$core/questions/working-days.ts';
 import { authContext } from '$lib/server/auth.ts';
 import type { PageServerLoad } from './$types';
 
-const number = (raw: string | null) => {
-  if (raw === null) return undefined;
-  if (!/^\d{1,9}$/.test(raw)) throw new NotFound('There is nothing at this address.');
-  return Number(raw);
-};
+const number = (raw: string | null) => (raw === null ? undefined : idFromAddress(raw));
 
 /** Public: a case's published summary, the latest version or `?version=N`, with the list of versions. */
 export const load: PageServerLoad = async ({ locals, params, url }) => {

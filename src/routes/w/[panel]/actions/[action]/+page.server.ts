@@ -1,6 +1,6 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { can } from '$core/access/require-access.ts';
 import { editAction, getAction, possibleOwners } from '$core/actions/actions.ts';
-import { NotFound } from '$core/errors.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
 import { listQuestions } from '$core/questions/questions.ts';
 import { actionFromForm } from '$lib/server/action-form.ts';
@@ -8,15 +8,11 @@ import { authContext } from '$lib/server/auth.ts';
 import { formFailure } from '$lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const actionId = (raw: string) => {
-  if (!/^\d{1,9}$/.test(raw)) throw new NotFound('There is nothing at this address.');
-  return Number(raw);
-};
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
-  const a = await getAction(ctx, locals.actor, { panelId: panel.id, actionId: actionId(params.action) });
+  const a = await getAction(ctx, locals.actor, { panelId: panel.id, actionId: idFromAddress(params.action) });
   const mayEdit = can(locals.actor, 'action.edit', { panelId: panel.id });
   return {
     panel: { name: panel.name, slug: panel.slug },
@@ -45,7 +41,7 @@ export const actions: Actions = {
     try {
       const ctx = await authContext();
       const panel = await panelBySlug(ctx, locals.actor, params.panel);
-      await editAction(ctx, locals.actor, { panelId: panel.id, actionId: actionId(params.action), ...input });
+      await editAction(ctx, locals.actor, { panelId: panel.id, actionId: idFromAddress(params.action), ...input });
       return { saved: true };
     } catch (err) {
       return formFailure(err, values);

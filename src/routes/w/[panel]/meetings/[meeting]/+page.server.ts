@@ -1,3 +1,4 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { can } from '$core/access/require-access.ts';
 import { listActions } from '$core/actions/actions.ts';
 import { attendanceStatuses } from '$core/db/schema.ts';
@@ -11,13 +12,13 @@ import { roleNames } from '$core/panels/invitations.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
 import { listQuestions } from '$core/questions/questions.ts';
 import { authContext } from '$lib/server/auth.ts';
-import { meetingAction, meetingForPage, meetingId } from '$lib/server/meeting-page.ts';
+import { meetingAction, meetingForPage } from '$lib/server/meeting-page.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
-  const rec = await getMeeting(ctx, locals.actor, { panelId: panel.id, meetingId: meetingId(params.meeting) });
+  const rec = await getMeeting(ctx, locals.actor, { panelId: panel.id, meetingId: idFromAddress(params.meeting) });
   const may = (action: Parameters<typeof can>[1]) => can(locals.actor, action, { panelId: panel.id });
   const open = rec.meeting.status !== 'cancelled' && (rec.minutes === null || rec.minutes.status === 'draft');
   const editor = may('agenda.edit') && open;

@@ -1,29 +1,28 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { can } from '$core/access/require-access.ts';
 import type { Actor } from '$core/access/actor.ts';
 import type { WorkflowContext } from '$core/audit/write.ts';
 import { panelIdBySlug } from '$core/panels/panels.ts';
+import { questionOrigins } from '$core/questions/origins.ts';
 import * as q from '$core/questions/questions.ts';
 import { authContext } from '$lib/server/auth.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
 import { eventForPage, questionForPage } from '$lib/server/question-page.ts';
-import { NotFound } from '$core/errors.ts';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
-const questionId = (raw: string) => {
-  if (!/^\d{1,9}$/.test(raw)) throw new NotFound('There is nothing at this address.');
-  return Number(raw);
-};
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await authContext();
   const panelId = await panelIdBySlug(ctx, params.panel);
-  const question = await q.getQuestion(ctx, locals.actor, { questionId: questionId(params.question), panelId });
+  const ref = { questionId: idFromAddress(params.question), panelId };
+  const [question, origins] = await Promise.all([q.getQuestion(ctx, locals.actor, ref), questionOrigins(ctx, locals.actor, ref)]);
   const may = (action: Parameters<typeof can>[1]) => can(locals.actor, action, { panelId });
   return {
     panel: { slug: params.panel },
     question: questionForPage(question),
     events: question.events.map(eventForPage),
+    origins,
     respondents: may('question.send') && question.status === 'draft' ? await q.policeRespondents(ctx, locals.actor, panelId) : [],
     may: {
       edit: may('question.edit'),
@@ -48,7 +47,7 @@ function act(form: string, fields: string[], use: Use) {
     const values = textFields(await request.formData(), fields);
     try {
       const ctx = await authContext();
-      await use(ctx, locals.actor, { ...values, panelId: await panelIdBySlug(ctx, params.panel), questionId: questionId(params.question) });
+      await use(ctx, locals.actor, { ...values, panelId: await panelIdBySlug(ctx, params.panel), questionId: idFromAddress(params.question) });
       return { done: form };
     } catch (err) {
       // `form` says which of the page's forms failed, so only that one shows the problem.

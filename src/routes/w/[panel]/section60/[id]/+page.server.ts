@@ -1,3 +1,4 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { can } from '$core/access/require-access.ts';
 import { ethnicGroupName } from '$core/dashboard/labels.ts';
 import { noticeMedia, policeRanks } from '$core/db/schema.ts';
@@ -10,13 +11,13 @@ import { atLeast, hoursText, rankLabels } from '$core/section60/rules.ts';
 import { authContext } from '$lib/server/auth.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
 import { reviewContext } from '$lib/server/reviews.ts';
-import { areaSummary, authorisationId, searchRow, shareText } from '$lib/server/section60.ts';
+import { areaSummary, searchRow, shareText } from '$lib/server/section60.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await reviewContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
-  const v = await getAuthorisation(ctx, locals.actor, { panelId: panel.id, authorisationId: authorisationId(params.id) });
+  const v = await getAuthorisation(ctx, locals.actor, { panelId: panel.id, authorisationId: idFromAddress(params.id) });
   const a = v.authorisation;
   const wardNames = new Map(a.wards.map((w) => [w.code, w.name]));
   const f = v.data.figures;
@@ -71,7 +72,7 @@ export const actions: Actions = {
     try {
       const ctx = await authContext();
       const panel = await panelBySlug(ctx, locals.actor, params.panel);
-      await extendAuthorisation(ctx, locals.actor, { panelId: panel.id, authorisationId: authorisationId(params.id), ...(values as object) });
+      await extendAuthorisation(ctx, locals.actor, { panelId: panel.id, authorisationId: idFromAddress(params.id), ...(values as object) });
       return { done: 'The extension is recorded.' };
     } catch (err) {
       return formFailure(err, { ...values, form: 'extend' });
@@ -82,7 +83,7 @@ export const actions: Actions = {
     try {
       const ctx = await authContext();
       const panel = await panelBySlug(ctx, locals.actor, params.panel);
-      await addNotice(ctx, locals.actor, { panelId: panel.id, authorisationId: authorisationId(params.id), ...(values as object) });
+      await addNotice(ctx, locals.actor, { panelId: panel.id, authorisationId: idFromAddress(params.id), ...(values as object) });
       return { done: 'The public notice is recorded.' };
     } catch (err) {
       return formFailure(err, { ...values, form: 'notice' });

@@ -1,3 +1,4 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import {
   addClaim,
   addEvent,
@@ -25,7 +26,7 @@ import {
 } from '$core/db/schema.ts';
 import { listQuestions } from '$core/questions/questions.ts';
 import type { Actor } from '$core/access/actor.ts';
-import { caseRef, idParam } from '$lib/server/case-page.ts';
+import { caseRef } from '$lib/server/case-page.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -91,7 +92,7 @@ export const actions: Actions = {
   ),
   referral: formAction('referral', referralFields, () => 'Referral recorded.', (ctx, actor, ref, v) => addReferral(ctx, actor, { ...ref, ...v })),
   updateReferral: formAction('updateReferral', ['referralId', ...referralFields], () => 'Referral updated.', (ctx, actor, ref, v) =>
-    updateReferral(ctx, actor, { ...ref, ...v, referralId: idParam(v.referralId) })
+    updateReferral(ctx, actor, { ...ref, ...v, referralId: idFromAddress(v.referralId) })
   ),
   outcome: formAction('outcome', ['kind', 'occurredOn', 'people', 'description', 'sourceId'], (v) => `Recorded: ${v.kind}.`, (ctx, actor, ref, v) => addJusticeOutcome(ctx, actor, { ...ref, ...v })),
   link: formAction('link', ['questionId'], () => 'Question linked to the case.', (ctx, actor, ref, v) => linkQuestion(ctx, actor, { ...ref, ...v }))

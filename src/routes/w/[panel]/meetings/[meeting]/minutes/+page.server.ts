@@ -1,10 +1,11 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { can } from '$core/access/require-access.ts';
 import { NotFound } from '$core/errors.ts';
 import { approveMinutes, getMinutes, publishMinutes, saveMinutes } from '$core/meetings/minutes.ts';
 import { meetingTime } from '$core/meetings/time.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
 import { authContext } from '$lib/server/auth.ts';
-import { meetingAction, meetingForPage, meetingId } from '$lib/server/meeting-page.ts';
+import { meetingAction, meetingForPage } from '$lib/server/meeting-page.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
   const asked = url.searchParams.get('version');
   if (asked !== null && !/^\d{1,6}$/.test(asked)) throw new NotFound('There is no such version of these minutes.');
-  const rec = await getMinutes(ctx, locals.actor, { panelId: panel.id, meetingId: meetingId(params.meeting), version: asked === null ? undefined : Number(asked) });
+  const rec = await getMinutes(ctx, locals.actor, { panelId: panel.id, meetingId: idFromAddress(params.meeting), version: asked === null ? undefined : Number(asked) });
   const minutes = rec.record.minutes;
   const may = (action: Parameters<typeof can>[1]) => can(locals.actor, action, { panelId: panel.id });
   const draft = rec.record.meeting.status !== 'cancelled' && (minutes === null || minutes.status === 'draft');

@@ -1,17 +1,18 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { can } from '$core/access/require-access.ts';
 import { loadIncident } from '$core/cases/cases.ts';
 import { openEvidence, redactableTypes, redactImage, setTags, uploadRedactedCopy } from '$core/cases/evidence.ts';
 import { typeName } from '$core/cases/media-type.ts';
 import { sensitivityTags } from '$core/db/schema.ts';
 import { formatBytes } from '$core/files/store.ts';
-import { caseRef, idParam, uploadedFile } from '$lib/server/case-page.ts';
+import { caseRef, uploadedFile } from '$lib/server/case-page.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   const { ctx, panel, ref } = await caseRef(locals.actor, params);
   const incident = await loadIncident(ctx.db.db, ref);
-  const { item, custody, image, previews } = await openEvidence(ctx, locals.actor, { ...ref, evidenceId: idParam(params.item) });
+  const { item, custody, image, previews } = await openEvidence(ctx, locals.actor, { ...ref, evidenceId: idFromAddress(params.item) });
   const { uploadedAt, ...rest } = item;
   return {
     panel: { name: panel.name, slug: panel.slug },
@@ -35,7 +36,7 @@ function formAction(name: string, fields: readonly string[], work: (ctx: Awaited
     const values: Record<string, string> = { ...textFields(form, fields), form: name };
     try {
       const { ctx, ref } = await caseRef(event.locals.actor, event.params);
-      return { form: name, done: await work(ctx, event, { ...ref, evidenceId: idParam(event.params.item) }, values, form) };
+      return { form: name, done: await work(ctx, event, { ...ref, evidenceId: idFromAddress(event.params.item) }, values, form) };
     } catch (err) {
       return formFailure(err, values);
     }
