@@ -72,9 +72,9 @@ describe("members: a clerk changes someone's role and takes a police respondent 
     await page.getByRole('button', { name: 'Take Pat Police off the panel' }).click();
     await page.getByRole('alert').waitFor();
     await hydrated(page);
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('choose who answers instead');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('choose who takes it on');
     await checkPage(page, 'member-remove');
-    await page.getByLabel('Who answers instead').selectOption({ label: 'Pip Police' });
+    await page.getByLabel('Who takes them on').selectOption({ label: 'Pip Police' });
     await page.getByRole('button', { name: 'Take Pat Police off the panel' }).click();
     await page.waitForURL(/\/w\/hackney\?removed/);
     await expect(page.getByRole('status').textContent()).resolves.toContain('taken off the panel');

@@ -56,5 +56,8 @@ function putBack({ field, value, checked, selected }: Typed): void {
  */
 export function keepTypedBeforeHydration(root: ParentNode): () => void {
   const typed = [...root.querySelectorAll<Field>('input, textarea, select')].map(typedInto).filter((t) => t !== undefined);
-  return () => typed.forEach(putBack);
+  return () => {
+    typed.forEach(putBack);
+    typed.length = 0; // what was typed (a password, say) is not kept any longer than needed
+  };
 }

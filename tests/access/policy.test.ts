@@ -37,7 +37,7 @@ workspace.list                 sign-in   ok        ok        ok        ok       
 panel.view                     sign-in   404       ok        ok        ok        ok        404       404
 member.list                    sign-in   404       ok        ok        ok        403       404       ok
 member.invite                  sign-in   404       403       ok        ok        403       404       ok
-member.manage                  sign-in   404       403       ok        ok        403       404       ok
+member.manage                  sign-in   404       403       ok        ok        403       404       404
 invitation.list                sign-in   404       403       ok        ok        403       404       ok
 invitation.revoke              sign-in   404       403       ok        ok        403       404       ok
 audit.read-panel               sign-in   404       403       ok        ok        403       404       404

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../src/core/access/actor.ts';
 import { loadActor } from '../../src/core/access/load-actor.ts';
 import { SignInRequired } from '../../src/core/access/require-access.ts';
-import { auditLog, panelMembers, questionEvents, questions } from '../../src/core/db/schema.ts';
+import { auditLog, notifications, panelMembers, questionEvents, questions, reviewSamples } from '../../src/core/db/schema.ts';
+import { recordAttendance } from '../../src/core/meetings/attendance.ts';
+import { scheduleMeeting } from '../../src/core/meetings/meetings.ts';
+import { getMeeting } from '../../src/core/meetings/record.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../src/core/errors.ts';
 import { changeRole, getMember, removeMember } from '../../src/core/panels/members.ts';
 import { listMembers, openWorkspace as openPanel } from '../../src/core/panels/panels.ts';
@@ -82,8 +85,18 @@ describe.each(databaseTargets())('changing and removing members on $name', (targ
     await expect(removeMember(ws, c.clerk, { ...ref, successorId: await userId(ws, 'member@example.org') })).rejects.toMatchObject({ details: { field: 'successorId' } });
     expect(await audits()).toBe(before);
     const dueBefore = (await ws.db.db.select().from(questions).where(eq(questions.id, first.id)))[0].dueOn;
+    // A sample of searches sent to them for the police's response (written directly: drawing one needs the warehouse).
+    const [sample] = await ws.db.db
+      .insert(reviewSamples)
+      .values({ panelId: c.hackney.id, areaCode: 'E09000012', month: '2023-07', seed: 7, size: '4', strata: 'none', population: 40, addresseeId: policeId, sentOn: '2023-08-01' })
+      .returning();
+    expect((await getMember(ws, c.clerk, ref)).samples).toEqual([{ id: sample.id, areaCode: 'E09000012', month: '2023-07' }]);
 
-    await expect(removeMember(ws, c.clerk, { ...ref, successorId })).resolves.toEqual({ passedOn: 2 });
+    await expect(removeMember(ws, c.clerk, { ...ref, successorId })).resolves.toEqual({ passedOn: 2, samplesPassedOn: 1 });
+    expect((await ws.db.db.select().from(reviewSamples).where(eq(reviewSamples.id, sample.id)))[0].addresseeId).toBe(successorId);
+    // The successor is told of each question, as if it had just been sent to them.
+    const told = await ws.db.db.select().from(notifications).where(and(eq(notifications.recipientId, successorId), eq(notifications.kind, 'question-sent')));
+    expect(told.map((n) => n.questionId).sort()).toEqual([first.id, second.id].sort());
     const moved = await ws.db.db.select().from(questions).where(eq(questions.addresseeId, successorId));
     expect(moved.map((q) => q.id).sort()).toEqual([first.id, second.id].sort());
     expect(moved.find((q) => q.id === first.id)?.dueOn).toBe(dueBefore);
@@ -98,13 +111,35 @@ describe.each(databaseTargets())('changing and removing members on $name', (targ
     await expect(getMember(ws, c.clerk, ref)).rejects.toBeInstanceOf(NotFound);
   });
 
-  it('takes a member off without questions to pass on; what they wrote stays', async () => {
+  it('checks again, inside the lock, that the actor is still a clerk or chair', async () => {
+    // The chair's actor was loaded before the clerk made them a member (as in a request already under way).
+    const staleChair = await loadActor(ws.db.db, await userId(ws, 'chair@example.org'));
+    await changeRole(ws, c.clerk, { panelId: c.hackney.id, memberId: await place('chair@example.org'), role: 'member' });
+    const before = await audits();
+    await expect(removeMember(ws, staleChair, { panelId: c.hackney.id, memberId: await place('clerk@example.org') })).rejects.toBeInstanceOf(Forbidden);
+    expect(await audits()).toBe(before);
+    await changeRole(ws, c.clerk, { panelId: c.hackney.id, memberId: await place('chair@example.org'), role: 'chair' });
+  });
+
+  it("takes a member off without questions to pass on; what they wrote stays, and past meetings keep their attendance and quorum", async () => {
     const draft = await draftQuestion(ws, c.member, { panelId: c.hackney.id, title: 'Written before leaving', body: 'Still here.' });
+    const meeting = await scheduleMeeting(ws, c.clerk, { panelId: c.hackney.id, title: 'March meeting', day: '2026-03-10', time: '18:30', place: 'Town Hall' });
+    const meetingRef = { panelId: c.hackney.id, meetingId: meeting.id };
+    const memberId = await userId(ws, 'member@example.org');
+    await recordAttendance(ws, c.clerk, { ...meetingRef, entries: [{ userId: memberId, status: 'present' }, { userId: await userId(ws, 'clerk@example.org'), status: 'present' }] });
+    const before = await getMeeting(ws, c.clerk, meetingRef);
+
     const ref = { panelId: c.hackney.id, memberId: await place('member@example.org') };
-    await expect(removeMember(ws, c.chair, ref)).resolves.toEqual({ passedOn: 0 });
+    await expect(removeMember(ws, c.chair, ref)).resolves.toEqual({ passedOn: 0, samplesPassedOn: 0 });
     expect((await listMembers(ws, c.clerk, c.hackney.id)).map((m) => m.email)).not.toContain('member@example.org');
     await expect(getQuestion(ws, c.clerk, { questionId: draft.id })).resolves.toMatchObject({ title: 'Written before leaving' });
     const [entry] = (await ws.db.db.select().from(auditLog)).slice(-1);
     expect(entry).toMatchObject({ action: 'member.manage', details: { change: 'remove', role: 'member' } });
+
+    const after = await getMeeting(ws, c.clerk, meetingRef);
+    expect(after.quorum).toEqual(before.quorum);
+    expect(after.people.find((p) => p.userId === memberId)).toMatchObject({ role: 'member', status: 'present', voting: true, former: true });
+    // They cannot be recorded again: they are not on the panel.
+    await expect(recordAttendance(ws, c.clerk, { ...meetingRef, entries: [{ userId: memberId, status: 'absent' }] })).rejects.toBeInstanceOf(Invalid);
   });
 });

@@ -49,7 +49,7 @@ export const policy = {
   'panel.view': { scope: 'panel', roles: panelPeople, what: "open the panel's workspace" },
   'member.list': { scope: 'panel', admin: true, roles: panelMembers, what: "see the panel's members and their roles" },
   'member.invite': { scope: 'panel', admin: true, roles: officers, what: 'invite someone to the panel in a role' },
-  'member.manage': { scope: 'panel', admin: true, roles: officers, what: "change someone's role on the panel, or take them off it (never one's own)" },
+  'member.manage': { scope: 'panel', roles: officers, what: "change someone's role on the panel, or take them off it (never one's own)" },
   'invitation.list': { scope: 'panel', admin: true, roles: officers, what: "see the panel's pending invitations" },
   'invitation.revoke': { scope: 'panel', admin: true, roles: officers, what: 'withdraw a pending invitation' },
   'audit.read-panel': { scope: 'panel', roles: officers, what: "read the panel's own audit trail" },

@@ -584,7 +584,9 @@ export const attendance = pgTable(
     guestName: text('guest_name'),
     /** A guest's organisation or role, e.g. "Borough Commander". */
     guestRole: text('guest_role').notNull().default(''),
-    status: text('status').$type<AttendanceStatus>().notNull()
+    status: text('status').$type<AttendanceStatus>().notNull(),
+    /** A person's role on the panel when their attendance was recorded (null for a guest): the quorum of a past meeting stays as it was. */
+    memberRole: text('member_role').$type<PanelRole>()
   },
   (t) => [
     uniqueIndex('attendance_meeting_user_unique').on(t.meetingId, t.userId),

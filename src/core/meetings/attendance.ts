@@ -20,14 +20,16 @@ export async function recordAttendance(ctx: WorkflowContext, actor: Actor, raw: 
   const input = parse(attendanceInput, raw);
   return write(ctx, actor, async (tx, audit) => {
     const m = await openMeeting(tx, raw.panelId, raw.meetingId);
-    const people = new Set((await tx.select({ userId: panelMembers.userId }).from(panelMembers).where(eq(panelMembers.panelId, raw.panelId))).map((p) => p.userId));
-    const stranger = input.entries.find((e) => !people.has(e.userId));
+    const roles = new Map((await tx.select({ userId: panelMembers.userId, role: panelMembers.role }).from(panelMembers).where(eq(panelMembers.panelId, raw.panelId))).map((p) => [p.userId, p.role]));
+    const stranger = input.entries.find((e) => !roles.has(e.userId));
     if (stranger) throw new Invalid('Record attendance only for people of this panel; add anyone else as a guest.', { field: 'entries' });
-    for (const e of input.entries)
+    for (const e of input.entries) {
+      const memberRole = roles.get(e.userId)!;
       await tx
         .insert(attendance)
-        .values({ panelId: raw.panelId, meetingId: m.id, userId: e.userId, status: e.status })
-        .onConflictDoUpdate({ target: [attendance.meetingId, attendance.userId], set: { status: e.status } });
+        .values({ panelId: raw.panelId, meetingId: m.id, userId: e.userId, status: e.status, memberRole })
+        .onConflictDoUpdate({ target: [attendance.meetingId, attendance.userId], set: { status: e.status, memberRole } });
+    }
     await audit({ action: 'attendance.record', entity: { type: 'meeting', id: m.id }, panelId: raw.panelId, details: { entries: input.entries } });
     return input.entries.length;
   });

@@ -34,10 +34,13 @@ export interface ItemView extends AgendaItem {
 export interface PersonAttendance {
   userId: string;
   name: string;
+  /** Their role when their attendance was recorded, else their role now. */
   role: PanelRole;
   voting: boolean;
   attendanceId: number | null;
   status: AttendanceStatus | null;
+  /** Recorded at this meeting, but no longer on the panel: shown, not recorded again. */
+  former: boolean;
 }
 
 export interface GuestAttendance {
@@ -72,7 +75,7 @@ export async function meetingRecord(tx: Tx, panelId: number, meetingId: number, 
   const minutes = await loadMinutes(tx, m.id);
   // One query after another: inside a transaction they share one connection.
   const items = await agenda(tx, m.id);
-  const people = await peopleAttendance(tx, panelId, m.id);
+  const people = await peopleAttendance(tx, panelId, m);
   const guests = await tx.select().from(attendance).where(eq(attendance.meetingId, m.id)).orderBy(asc(attendance.id));
   const rule = await tx.select({ divisor: panels.quorumDivisor, minimum: panels.quorumMinimum }).from(panels).where(eq(panels.id, panelId));
   const approvedHere = await tx
@@ -128,15 +131,34 @@ async function agenda(tx: Tx, meetingId: number): Promise<ItemView[]> {
 
 const roleOrder: Record<PanelRole, number> = { chair: 0, clerk: 1, member: 2, police: 3 };
 
-/** Everyone in the panel, with what was recorded of them at this meeting. */
-async function peopleAttendance(tx: Tx, panelId: number, meetingId: number): Promise<PersonAttendance[]> {
-  const rows = await tx
-    .select({ userId: users.id, name: users.name, role: panelMembers.role, attendanceId: attendance.id, status: attendance.status })
+/**
+ * The people of the meeting, with what was recorded of them: everyone whose attendance was
+ * recorded, in the role they had then (even if they have since left the panel or changed role), and
+ * the panel's other people, not yet recorded. So what was recorded of a past meeting, and its
+ * quorum, stays when people leave or change role. (Someone who joins later appears as not recorded:
+ * a clerk entering past meetings after setting up needs everyone listed.)
+ */
+async function peopleAttendance(tx: Tx, panelId: number, meeting: { id: number }): Promise<PersonAttendance[]> {
+  const recorded = await tx
+    .select({ userId: users.id, name: users.name, memberRole: attendance.memberRole, attendanceId: attendance.id, status: attendance.status, nowRole: panelMembers.role })
+    .from(attendance)
+    .innerJoin(users, eq(users.id, attendance.userId))
+    .leftJoin(panelMembers, and(eq(panelMembers.panelId, panelId), eq(panelMembers.userId, attendance.userId)))
+    .where(eq(attendance.meetingId, meeting.id));
+  const members = await tx
+    .select({ userId: users.id, name: users.name, role: panelMembers.role })
     .from(panelMembers)
     .innerJoin(users, eq(users.id, panelMembers.userId))
-    .leftJoin(attendance, and(eq(attendance.meetingId, meetingId), eq(attendance.userId, panelMembers.userId)))
     .where(eq(panelMembers.panelId, panelId));
-  return rows
-    .map((r) => ({ ...r, voting: votingRoles.includes(r.role), attendanceId: r.attendanceId ?? null, status: r.status ?? null }))
-    .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.name.localeCompare(b.name, 'en-GB'));
+  const seen = new Set(recorded.map((r) => r.userId));
+  const people: PersonAttendance[] = [
+    ...recorded.map((r) => {
+      const role = r.memberRole ?? r.nowRole ?? 'member';
+      return { userId: r.userId, name: r.name, role, voting: votingRoles.includes(role), attendanceId: r.attendanceId, status: r.status, former: r.nowRole === null };
+    }),
+    ...members
+      .filter((m) => !seen.has(m.userId))
+      .map((m) => ({ userId: m.userId, name: m.name, role: m.role, voting: votingRoles.includes(m.role), attendanceId: null, status: null, former: false }))
+  ];
+  return people.sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.name.localeCompare(b.name, 'en-GB'));
 }

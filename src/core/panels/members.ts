@@ -5,8 +5,9 @@ import { requireAccess } from '../access/require-access.ts';
 import type { Tx } from '../audit/append.ts';
 import { write, type WorkflowContext } from '../audit/write.ts';
 import { isRowId } from '../db/ids.ts';
-import { panelMembers, panelRoles, questionEvents, questions, users, type PanelRole } from '../db/schema.ts';
-import { Conflict, Invalid, NotFound } from '../errors.ts';
+import { panelMembers, panelRoles, panels, questionEvents, questions, reviewSamples, users, type PanelRole, type Question } from '../db/schema.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
+import { notifyQuestionSent } from '../notifications/events.ts';
 import { parse } from './input.ts';
 import { roleNames } from './invitations.ts';
 
@@ -22,6 +23,8 @@ export interface MemberRecord {
   since: Date;
   /** For a police respondent: the questions waiting for their answer. */
   waiting: { id: number; title: string }[];
+  /** For a police respondent: the samples of searches sent to them for their response. */
+  samples: { id: number; areaCode: string; month: string }[];
   /** The panel's other police respondents, who could take those questions on. */
   successors: { userId: string; name: string }[];
 }
@@ -45,6 +48,13 @@ const waitingFor = (tx: Tx, panelId: number, userId: string) =>
     .where(and(eq(questions.panelId, panelId), eq(questions.addresseeId, userId), inArray(questions.status, [...waitingStatuses])))
     .orderBy(asc(questions.dueOn), asc(questions.id));
 
+const samplesFor = (tx: Tx, panelId: number, userId: string) =>
+  tx
+    .select({ id: reviewSamples.id, areaCode: reviewSamples.areaCode, month: reviewSamples.month })
+    .from(reviewSamples)
+    .where(and(eq(reviewSamples.panelId, panelId), eq(reviewSamples.addresseeId, userId)))
+    .orderBy(asc(reviewSamples.id));
+
 const otherRespondents = (tx: Tx, panelId: number, userId: string) =>
   tx
     .select({ userId: panelMembers.userId, name: users.name })
@@ -59,27 +69,38 @@ export async function getMember(ctx: WorkflowContext, actor: Actor, ref: { panel
   requireAccess(actor, 'member.manage', { panelId: ref.panelId });
   const tx: Tx = ctx.db.db;
   const m = await loadMember(tx, ref.panelId, ref.memberId);
-  const [waiting, successors] = m.role === 'police' ? await Promise.all([waitingFor(tx, ref.panelId, m.userId), otherRespondents(tx, ref.panelId, m.userId)]) : [[], []];
-  return { ...m, waiting, successors };
+  if (m.role !== 'police') return { ...m, waiting: [], samples: [], successors: [] };
+  const [waiting, samples, successors] = await Promise.all([waitingFor(tx, ref.panelId, m.userId), samplesFor(tx, ref.panelId, m.userId), otherRespondents(tx, ref.panelId, m.userId)]);
+  return { ...m, waiting, samples, successors };
+}
+
+/**
+ * Takes the panel's row lock, so changes to its people (and questions or samples being sent to
+ * them) happen one after another, then checks again, inside the lock, that the actor is still a
+ * clerk or chair: two officers taking each other off at once cannot leave the panel with neither.
+ */
+async function lockPanel(tx: Tx, actor: Actor, panelId: number): Promise<void> {
+  await tx.select({ id: panels.id }).from(panels).where(eq(panels.id, panelId)).for('update');
+  const [own] = actor.kind === 'user' ? await tx.select({ role: panelMembers.role }).from(panelMembers).where(and(eq(panelMembers.panelId, panelId), eq(panelMembers.userId, actor.id))) : [];
+  if (own?.role !== 'clerk' && own?.role !== 'chair') throw new Forbidden('Only a clerk or chair of this panel can change who is on it.');
 }
 
 /** The clerk or chair cannot change their own place: another officer does, so a panel is never left without one. */
 function refuseOwn(actor: Actor, userId: string, what: string): void {
-  if (actor.kind === 'user' && actor.id === userId) throw new Conflict(`You cannot ${what} yourself: ask the panel's other clerk or chair, or the installation's administrator.`);
+  if (actor.kind === 'user' && actor.id === userId) throw new Conflict(`You cannot ${what} yourself: ask the panel's other clerk or chair.`);
 }
 
 export const roleInput = z.object({ role: z.enum(panelRoles, { error: 'Choose a role.' }) });
 
 /**
- * Gives a person another role on the panel (a member becomes chair, say). A police respondent
- * with questions waiting for their answer keeps the role until those are answered or passed on,
- * and nobody becomes a police respondent from a panel role, or the reverse: they are different
- * people, invited as such.
+ * Gives a person another role on the panel (a member becomes chair, say). Nobody becomes a police
+ * respondent from a panel role, or the reverse: they are different people, invited as such.
  */
 export async function changeRole(ctx: WorkflowContext, actor: Actor, raw: { panelId: number; memberId: number; role?: unknown }): Promise<void> {
   requireAccess(actor, 'member.manage', { panelId: raw.panelId });
   const { role } = parse(roleInput, raw);
   await write(ctx, actor, async (tx, audit) => {
+    await lockPanel(tx, actor, raw.panelId);
     const m = await loadMember(tx, raw.panelId, raw.memberId);
     refuseOwn(actor, m.userId, 'change the role of');
     if (m.role === role) return;
@@ -99,38 +120,46 @@ export const removeInput = z.object({ successorId: z.string().trim().optional() 
 
 /**
  * Takes a person off the panel: from their next request they see nothing of it. What they wrote
- * stays, under their name. A police respondent's questions still waiting for an answer pass to
- * `successorId`, another police respondent of the panel, each with a line in its history; without
- * one, they cannot be removed.
+ * stays, under their name, and meetings keep what was recorded of them. A police respondent's
+ * questions still waiting for an answer, and the samples of searches sent to them, pass to
+ * `successorId`, another police respondent of the panel (each question with a line in its history,
+ * and the successor is emailed as if it had just been sent to them); without one, they cannot be
+ * taken off.
  */
-export async function removeMember(ctx: WorkflowContext, actor: Actor, raw: { panelId: number; memberId: number; successorId?: unknown }): Promise<{ passedOn: number }> {
+export async function removeMember(ctx: WorkflowContext, actor: Actor, raw: { panelId: number; memberId: number; successorId?: unknown }): Promise<{ passedOn: number; samplesPassedOn: number }> {
   requireAccess(actor, 'member.manage', { panelId: raw.panelId });
   const input = parse(removeInput, raw);
   return write(ctx, actor, async (tx, audit) => {
+    await lockPanel(tx, actor, raw.panelId);
     const m = await loadMember(tx, raw.panelId, raw.memberId);
     refuseOwn(actor, m.userId, 'remove');
-    const waiting = m.role === 'police' ? await waitingFor(tx, raw.panelId, m.userId) : [];
+    const [waiting, samples] = m.role === 'police' ? await Promise.all([waitingFor(tx, raw.panelId, m.userId), samplesFor(tx, raw.panelId, m.userId)]) : [[], []];
     let successor: { userId: string; name: string } | undefined;
-    if (waiting.length > 0) {
+    if (waiting.length + samples.length > 0) {
       const others = await otherRespondents(tx, raw.panelId, m.userId);
-      const count = waiting.length === 1 ? 'a question' : `${waiting.length} questions`;
-      if (others.length === 0)
-        throw new Conflict(`${m.name} has ${count} waiting for an answer, and the panel has no other ${roleNames.police}: invite their successor first.`);
+      const what = [waiting.length && (waiting.length === 1 ? 'a question waiting for an answer' : `${waiting.length} questions waiting for an answer`), samples.length && (samples.length === 1 ? 'a sample of searches to respond to' : `${samples.length} samples of searches to respond to`)]
+        .filter(Boolean)
+        .join(' and ');
+      if (others.length === 0) throw new Conflict(`${m.name} has ${what}, and the panel has no other ${roleNames.police}: invite their successor first.`);
       successor = others.find((o) => o.userId === input.successorId);
-      if (!successor) throw new Invalid(`${m.name} has ${count} waiting for an answer: choose who answers instead.`, { field: 'successorId' });
-      await tx.update(questions).set({ addresseeId: successor.userId }).where(inArray(questions.id, waiting.map((q) => q.id)));
-      const at = ctx.clock.now();
-      await tx.insert(questionEvents).values(
-        waiting.map((q) => ({ panelId: raw.panelId, questionId: q.id, at, actorLabel: actorLabel(actor), action: 'member.manage', details: { change: 'addressee', from: m.userId, to: successor!.userId } }))
-      );
+      if (!successor) throw new Invalid(`${m.name} has ${what}: choose who takes ${waiting.length + samples.length === 1 ? 'it' : 'them'} on.`, { field: 'successorId' });
+      const to = successor.userId;
+      const now = ctx.clock.now();
+      if (waiting.length > 0) {
+        const moved: Question[] = await tx.update(questions).set({ addresseeId: to, updatedAt: now }).where(inArray(questions.id, waiting.map((q) => q.id))).returning();
+        await tx.insert(questionEvents).values(moved.map((q) => ({ panelId: raw.panelId, questionId: q.id, at: now, actorLabel: actorLabel(actor), action: 'member.manage', details: { change: 'addressee', from: m.userId, to } })));
+        for (const q of moved) await notifyQuestionSent(tx, now, q);
+      }
+      if (samples.length > 0) await tx.update(reviewSamples).set({ addresseeId: to }).where(inArray(reviewSamples.id, samples.map((x) => x.id)));
     }
-    await tx.delete(panelMembers).where(eq(panelMembers.id, m.id));
+    const gone = await tx.delete(panelMembers).where(eq(panelMembers.id, m.id)).returning({ id: panelMembers.id });
+    if (gone.length !== 1) throw new NotFound('There is nobody with that place on this panel.');
     await audit({
       action: 'member.manage',
       entity: { type: 'panel_member', id: m.id },
       panelId: raw.panelId,
-      details: { userId: m.userId, change: 'remove', role: m.role, ...(successor ? { questions: waiting.map((q) => q.id), to: successor.userId } : {}) }
+      details: { userId: m.userId, change: 'remove', role: m.role, ...(successor ? { questions: waiting.map((q) => q.id), samples: samples.map((x) => x.id), to: successor.userId } : {}) }
     });
-    return { passedOn: waiting.length };
+    return { passedOn: waiting.length, samplesPassedOn: samples.length };
   });
 }

@@ -64,6 +64,8 @@ export async function sendQuestion(ctx: WorkflowContext, actor: Actor, raw: { pa
   requireAccess(actor, 'question.send', { panelId: raw.panelId });
   const input = parse(sendInput, raw);
   return write(ctx, actor, async (tx, audit) => {
+    // After any change to the panel's people in flight (src/core/panels/members.ts): never to someone just taken off.
+    await tx.select({ id: panels.id }).from(panels).where(eq(panels.id, raw.panelId)).for('update');
     const q = await load(tx, raw.panelId, raw.questionId);
     requireStatus(q, ['draft'], 'Only a draft can be sent.');
     const [respondent] = await tx

@@ -153,6 +153,8 @@ export async function assignReviewers(ctx: WorkflowContext, actor: Actor, raw: {
 export async function sendSample(ctx: WorkflowContext, actor: Actor, raw: { panelId: number; sampleId: number; addresseeId?: string }): Promise<ReviewSample> {
   requireAccess(actor, 'sample.assign', { panelId: raw.panelId });
   return write(ctx, actor, async (tx, audit) => {
+    // After any change to the panel's people in flight (src/core/panels/members.ts): never to someone just taken off.
+    await tx.select({ id: panels.id }).from(panels).where(eq(panels.id, raw.panelId)).for('update');
     const sample = await loadSample(tx, raw.panelId, raw.sampleId);
     const [police] = raw.addresseeId
       ? await tx.select({ id: panelMembers.userId }).from(panelMembers).where(and(eq(panelMembers.panelId, raw.panelId), eq(panelMembers.userId, raw.addresseeId), eq(panelMembers.role, 'police')))

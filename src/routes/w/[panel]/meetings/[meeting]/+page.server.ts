@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       actionTitle: i.actionTitle,
       declarations: i.declarations
     })),
-    people: rec.people.map((p) => ({ userId: p.userId, name: p.name, role: roleNames[p.role], voting: p.voting, attendanceId: p.attendanceId, status: p.status })),
+    people: rec.people.map((p) => ({ userId: p.userId, name: p.name, role: roleNames[p.role], voting: p.voting, attendanceId: p.attendanceId, status: p.status, former: p.former })),
     guests: rec.guests,
     quorum: { ...rec.quorum, words: quorumRuleWords(rec.rule) },
     minutes: rec.minutes

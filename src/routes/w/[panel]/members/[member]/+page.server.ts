@@ -1,8 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { panelRoles } from '$core/db/schema.ts';
+import { boroughByCode } from '$core/panels/boroughs.ts';
 import { roleNames } from '$core/panels/invitations.ts';
 import { changeRole, getMember, removeMember } from '$core/panels/members.ts';
 import { panelBySlug, panelIdBySlug } from '$core/panels/panels.ts';
+import { londonDay } from '$core/questions/working-days.ts';
 import { idFromAddress } from '$lib/server/address.ts';
 import { authContext } from '$lib/server/auth.ts';
 import { formFailure, textFields } from '$lib/server/forms.ts';
@@ -16,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const roles = panelRoles.filter((r) => (r === 'police') === (m.role === 'police'));
   return {
     panel: { name: panel.name, slug: panel.slug },
-    member: { name: m.name, email: m.email, role: m.role, roleName: roleNames[m.role], since: m.since.toISOString(), waiting: m.waiting, successors: m.successors },
+    member: { name: m.name, email: m.email, role: m.role, roleName: roleNames[m.role], since: londonDay(m.since), waiting: m.waiting, samples: m.samples.map((x) => ({ id: x.id, area: boroughByCode(x.areaCode)?.name ?? x.areaCode, month: x.month })), successors: m.successors },
     roles: roles.map((r) => ({ value: r, label: roleNames[r] }))
   };
 };
