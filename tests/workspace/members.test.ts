@@ -4,6 +4,7 @@ import { anonymous } from '../../src/core/access/actor.ts';
 import { loadActor } from '../../src/core/access/load-actor.ts';
 import { SignInRequired } from '../../src/core/access/require-access.ts';
 import { auditLog, notifications, panelMembers, questionEvents, questions, reviewSamples } from '../../src/core/db/schema.ts';
+import { createAction, editAction } from '../../src/core/actions/actions.ts';
 import { recordAttendance } from '../../src/core/meetings/attendance.ts';
 import { scheduleMeeting } from '../../src/core/meetings/meetings.ts';
 import { getMeeting } from '../../src/core/meetings/record.ts';
@@ -128,6 +129,8 @@ describe.each(databaseTargets())('changing and removing members on $name', (targ
     const memberId = await userId(ws, 'member@example.org');
     await recordAttendance(ws, c.clerk, { ...meetingRef, entries: [{ userId: memberId, status: 'present' }, { userId: await userId(ws, 'clerk@example.org'), status: 'present' }] });
     const before = await getMeeting(ws, c.clerk, meetingRef);
+    const action = { panelId: c.hackney.id, title: 'Write to the borough commander', ownerId: memberId, dueOn: '2026-04-01', rag: 'green' as const };
+    const owned = await createAction(ws, c.clerk, action);
 
     const ref = { panelId: c.hackney.id, memberId: await place('member@example.org') };
     await expect(removeMember(ws, c.chair, ref)).resolves.toEqual({ passedOn: 0, samplesPassedOn: 0 });
@@ -141,5 +144,8 @@ describe.each(databaseTargets())('changing and removing members on $name', (targ
     expect(after.people.find((p) => p.userId === memberId)).toMatchObject({ role: 'member', status: 'present', voting: true, former: true });
     // They cannot be recorded again: they are not on the panel.
     await expect(recordAttendance(ws, c.clerk, { ...meetingRef, entries: [{ userId: memberId, status: 'absent' }] })).rejects.toBeInstanceOf(Invalid);
+    // Their action stays theirs, and can still be edited, until someone else is chosen; a new action cannot be given to them.
+    await expect(editAction(ws, c.clerk, { ...action, actionId: owned.id, rag: 'amber' })).resolves.toMatchObject({ ownerId: memberId, rag: 'amber' });
+    await expect(createAction(ws, c.clerk, action)).rejects.toMatchObject({ details: { field: 'ownerId' } });
   });
 });

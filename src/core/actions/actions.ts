@@ -53,7 +53,7 @@ export async function editAction(ctx: WorkflowContext, actor: Actor, raw: { pane
   return write(ctx, actor, async (tx, audit) => {
     const [before] = await tx.select().from(actionItems).where(and(eq(actionItems.id, raw.actionId), eq(actionItems.panelId, raw.panelId)));
     if (!before) throw new NotFound('There is nothing at this address.');
-    await checkLinks(tx, raw.panelId, input);
+    await checkLinks(tx, raw.panelId, input, before.ownerId);
     const next = row(input, ctx, before.doneOn);
     const [item] = await tx.update(actionItems).set({ ...next, updatedAt: ctx.clock.now() }).where(eq(actionItems.id, before.id)).returning();
     const changed = Object.fromEntries(
@@ -108,9 +108,10 @@ function row(input: z.output<typeof actionInput>, ctx: WorkflowContext, doneOn: 
   };
 }
 
-async function checkLinks(tx: Tx, panelId: number, input: z.output<typeof actionInput>): Promise<void> {
+/** `keptOwner`: an action's owner stays its owner after leaving the panel, until someone else is chosen. */
+async function checkLinks(tx: Tx, panelId: number, input: z.output<typeof actionInput>, keptOwner?: string | null): Promise<void> {
   const [owner] = await tx.select({ id: panelMembers.id }).from(panelMembers).where(and(eq(panelMembers.panelId, panelId), eq(panelMembers.userId, input.ownerId)));
-  if (!owner) throw new Invalid('Choose an owner from the panel.', { field: 'ownerId' });
+  if (!owner && input.ownerId !== keptOwner) throw new Invalid('Choose an owner from the panel.', { field: 'ownerId' });
   if (input.questionId !== undefined) {
     const [q] = await tx.select({ id: questions.id }).from(questions).where(and(eq(questions.panelId, panelId), eq(questions.id, input.questionId)));
     if (!q) throw new Invalid("Choose one of this panel's questions.", { field: 'questionId' });
