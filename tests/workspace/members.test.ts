@@ -4,7 +4,7 @@ import { anonymous } from '../../src/core/access/actor.ts';
 import { loadActor } from '../../src/core/access/load-actor.ts';
 import { SignInRequired } from '../../src/core/access/require-access.ts';
 import { auditLog, notifications, panelMembers, questionEvents, questions, reviewSamples } from '../../src/core/db/schema.ts';
-import { createAction, editAction } from '../../src/core/actions/actions.ts';
+import { createAction, editAction, possibleOwners } from '../../src/core/actions/actions.ts';
 import { recordAttendance } from '../../src/core/meetings/attendance.ts';
 import { scheduleMeeting } from '../../src/core/meetings/meetings.ts';
 import { getMeeting } from '../../src/core/meetings/record.ts';
@@ -53,6 +53,7 @@ describe.each(databaseTargets())('changing and removing members on $name', (targ
 
   it('makes a member the chair, audited; nobody crosses between the panel and the police', async () => {
     const ref = { panelId: c.hackney.id, memberId: await place('member@example.org') };
+    expect((await getMember(ws, c.clerk, ref)).roles.sort()).toEqual(['chair', 'clerk', 'member']);
     await changeRole(ws, c.clerk, { ...ref, role: 'chair' });
     expect((await listMembers(ws, c.clerk, c.hackney.id)).find((m) => m.email === 'member@example.org')?.role).toBe('chair');
     const [entry] = (await ws.db.db.select().from(auditLog)).slice(-1);
@@ -80,6 +81,7 @@ describe.each(databaseTargets())('changing and removing members on $name', (targ
     const record = await getMember(ws, c.clerk, ref);
     expect(record.waiting.map((q) => q.title)).toEqual(['Searches at the market', 'Handcuffing of children']);
     expect(record.successors).toEqual([{ userId: successorId, name: 'police2' }]);
+    expect(record.roles).toEqual(['police']);
     const before = await audits();
     await expect(removeMember(ws, c.clerk, ref)).rejects.toMatchObject({ details: { field: 'successorId' } });
     // Only another police respondent of this panel can take them.
@@ -147,5 +149,8 @@ describe.each(databaseTargets())('changing and removing members on $name', (targ
     // Their action stays theirs, and can still be edited, until someone else is chosen; a new action cannot be given to them.
     await expect(editAction(ws, c.clerk, { ...action, actionId: owned.id, rag: 'amber' })).resolves.toMatchObject({ ownerId: memberId, rag: 'amber' });
     await expect(createAction(ws, c.clerk, action)).rejects.toMatchObject({ details: { field: 'ownerId' } });
+    const owners = await possibleOwners(ws, c.clerk, c.hackney.id, { id: memberId, name: 'member' });
+    expect(owners.filter((o) => o.former)).toEqual([{ id: memberId, name: 'member', former: true }]);
+    expect((await possibleOwners(ws, c.clerk, c.hackney.id)).some((o) => o.id === memberId)).toBe(false);
   });
 });

@@ -77,9 +77,15 @@ export async function getAction(ctx: WorkflowContext, actor: Actor, raw: { panel
 }
 
 /** The people an action can be given to: the panel's members (police respondents included). */
-export async function possibleOwners(ctx: WorkflowContext, actor: Actor, panelId: number): Promise<{ id: string; name: string }[]> {
+/**
+ * Who can own an action: the panel's people, and `current`, an action's owner who has since left
+ * the panel (marked `former`): they stay its owner until someone else is chosen (checkLinks).
+ */
+export async function possibleOwners(ctx: WorkflowContext, actor: Actor, panelId: number, current?: { id: string | null; name: string | null }): Promise<{ id: string; name: string; former?: true }[]> {
   requireAccess(actor, 'action.list', { panelId });
-  return ctx.db.db.select({ id: users.id, name: users.name }).from(panelMembers).innerJoin(users, eq(users.id, panelMembers.userId)).where(eq(panelMembers.panelId, panelId)).orderBy(asc(users.name));
+  const people = await ctx.db.db.select({ id: users.id, name: users.name }).from(panelMembers).innerJoin(users, eq(users.id, panelMembers.userId)).where(eq(panelMembers.panelId, panelId)).orderBy(asc(users.name));
+  const id = current?.id;
+  return id && !people.some((p) => p.id === id) ? [...people, { id, name: current.name ?? id, former: true }] : people;
 }
 
 async function views(ctx: WorkflowContext, where: ReturnType<typeof eq>): Promise<ActionView[]> {

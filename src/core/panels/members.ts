@@ -9,18 +9,15 @@ import { panelMembers, panelRoles, panels, questionEvents, questions, reviewSamp
 import { Conflict, Forbidden, Invalid, NotFound } from '../errors.ts';
 import { notifyQuestionSent } from '../notifications/events.ts';
 import { parse } from './input.ts';
+import type { MemberListing } from './panels.ts';
 import { roleNames } from './invitations.ts';
 
 /** Questions still waiting for the police's answer: the respondent they are addressed to must be on the panel. */
 const waitingStatuses = ['sent', 'acknowledged'] as const;
 
-export interface MemberRecord {
-  id: number;
-  userId: string;
-  name: string;
-  email: string;
-  role: PanelRole;
-  since: Date;
+export interface MemberRecord extends MemberListing {
+  /** The roles they may be given: those on their side (changeRole). */
+  roles: PanelRole[];
   /** For a police respondent: the questions waiting for their answer. */
   waiting: { id: number; title: string }[];
   /** For a police respondent: the samples of searches sent to them for their response. */
@@ -69,9 +66,10 @@ export async function getMember(ctx: WorkflowContext, actor: Actor, ref: { panel
   requireAccess(actor, 'member.manage', { panelId: ref.panelId });
   const tx: Tx = ctx.db.db;
   const m = await loadMember(tx, ref.panelId, ref.memberId);
-  if (m.role !== 'police') return { ...m, waiting: [], samples: [], successors: [] };
+  const roles = panelRoles.filter((r) => sameSide(r, m.role));
+  if (m.role !== 'police') return { ...m, roles, waiting: [], samples: [], successors: [] };
   const [waiting, samples, successors] = await Promise.all([waitingFor(tx, ref.panelId, m.userId), samplesFor(tx, ref.panelId, m.userId), otherRespondents(tx, ref.panelId, m.userId)]);
-  return { ...m, waiting, samples, successors };
+  return { ...m, roles, waiting, samples, successors };
 }
 
 /**
@@ -90,6 +88,9 @@ function refuseOwn(actor: Actor, userId: string, what: string): void {
   if (actor.kind === 'user' && actor.id === userId) throw new Conflict(`You cannot ${what} yourself: ask the panel's other clerk or chair.`);
 }
 
+/** The panel's side (member, clerk, chair) or the police's: a role changes only within a side. */
+const sameSide = (a: PanelRole, b: PanelRole) => (a === 'police') === (b === 'police');
+
 export const roleInput = z.object({ role: z.enum(panelRoles, { error: 'Choose a role.' }) });
 
 /**
@@ -104,7 +105,7 @@ export async function changeRole(ctx: WorkflowContext, actor: Actor, raw: { pane
     const m = await loadMember(tx, raw.panelId, raw.memberId);
     refuseOwn(actor, m.userId, 'change the role of');
     if (m.role === role) return;
-    if ((m.role === 'police') !== (role === 'police'))
+    if (!sameSide(m.role, role))
       throw new Invalid(
         role === 'police'
           ? `${m.name} is on the panel's side: invite the police respondent with their own police email address.`

@@ -9,10 +9,6 @@ import { formFailure } from '$lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 
-/** An owner who has left the panel stays choosable (and chosen) until someone else takes the action on. */
-const withFormerOwner = (owners: { id: string; name: string }[], id: string | null, name: string | null) =>
-  id && !owners.some((o) => o.id === id) ? [...owners, { id, name: `${name ?? 'someone'} (no longer on the panel)` }] : owners;
-
 export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
@@ -34,7 +30,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       period: a.finding?.period ?? '',
       value: a.finding?.value ?? ''
     },
-    owners: mayEdit ? withFormerOwner(await possibleOwners(ctx, locals.actor, panel.id), a.ownerId, a.ownerName) : null,
+    owners: mayEdit ? (await possibleOwners(ctx, locals.actor, panel.id, { id: a.ownerId, name: a.ownerName })).map((o) => ({ id: o.id, name: o.former ? `${o.name} (no longer on the panel)` : o.name })) : null,
     questions: mayEdit ? (await listQuestions(ctx, locals.actor, panel.id)).map((q) => ({ id: q.id, title: q.title })) : []
   };
 };

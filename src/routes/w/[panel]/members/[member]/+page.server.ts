@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { panelRoles } from '$core/db/schema.ts';
 import { boroughByCode } from '$core/panels/boroughs.ts';
 import { roleNames } from '$core/panels/invitations.ts';
 import { changeRole, getMember, removeMember } from '$core/panels/members.ts';
@@ -14,12 +13,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
   const m = await getMember(ctx, locals.actor, { panelId: panel.id, memberId: idFromAddress(params.member) });
-  // A police respondent stays one, and a member of the panel stays on its side (changeRole).
-  const roles = panelRoles.filter((r) => (r === 'police') === (m.role === 'police'));
   return {
     panel: { name: panel.name, slug: panel.slug },
     member: { name: m.name, email: m.email, role: m.role, roleName: roleNames[m.role], since: londonDay(m.since), waiting: m.waiting, samples: m.samples.map((x) => ({ id: x.id, area: boroughByCode(x.areaCode)?.name ?? x.areaCode, month: x.month })), successors: m.successors },
-    roles: roles.map((r) => ({ value: r, label: roleNames[r] }))
+    roles: m.roles.map((r) => ({ value: r, label: roleNames[r] }))
   };
 };
 
