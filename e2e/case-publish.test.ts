@@ -1,16 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../src/core/access/actor.ts';
 import { loadActor } from '../src/core/access/load-actor.ts';
 import { addClaim, addSource, createIncident, relateClaims } from '../src/core/cases/cases.ts';
 import { nowhere } from '../src/core/cases/places.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { createContext } from '../src/core/context.ts';
 import { createFileStore } from '../src/core/files/store.ts';
-import { createPanel } from '../src/core/panels/panels.ts';
 import { hydrated, launchBrowser } from './support/browser.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
-import { addPeople, type Person } from './support/seed.ts';
+import { seedPanel, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
@@ -19,30 +15,24 @@ const policeText = 'Officers searched stalls at Ridley Road Market on Friday.\nE
 const witnessText = 'My name is Ada Witness. I saw four officers hold a young man against my stall for several minutes.';
 let caseId = 0;
 
-async function seed(dataDir: string): Promise<void> {
-  const ctx = await createContext(loadConfig({ SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' }), { command: 'e2e seed' });
-  try {
-    const cli = systemActor('e2e seed');
-    const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
-    const people: Person[] = [
-      ['clerk@example.org', 'Clara Clerk', 'clerk'],
-      ['member@example.org', 'Mo Member', 'member']
-    ];
-    const ids = await addPeople(ctx, cli, panel.id, people, password);
+const people: Person[] = [
+  ['clerk@example.org', 'Clara Clerk', 'clerk'],
+  ['member@example.org', 'Mo Member', 'member']
+];
+
+const seed = (dataDir: string) =>
+  seedPanel(dataDir, people, password, async ({ ctx, panelId, ids }) => {
     const clerk = await loadActor(ctx.db.db, ids.get('clerk@example.org')!);
     const cctx = { ...ctx, files: createFileStore(ctx.filesDir), areas: async () => nowhere };
-    const inc = await createIncident(cctx, clerk, { panelId: panel.id, title: 'Ridley Road Market operation', summary: 'Internal notes: Sergeant Kell Brandt led the team.', startsOn: '2023-07-21', kinds: ['operation'] });
-    const ref = { panelId: panel.id, incidentId: inc.id };
+    const inc = await createIncident(cctx, clerk, { panelId, title: 'Ridley Road Market operation', summary: 'Internal notes: Sergeant Kell Brandt led the team.', startsOn: '2023-07-21', kinds: ['operation'] });
+    const ref = { panelId, incidentId: inc.id };
     caseId = inc.id;
     const police = await addSource(cctx, clerk, { ...ref, kind: 'police statement', title: 'Met statement', publisher: 'Metropolitan Police', publishedOn: '2023-07-24', text: policeText });
     const witness = await addSource(cctx, clerk, { ...ref, kind: 'witness account', title: 'Account of a stallholder', author: 'Ada Witness', text: witnessText });
     const noForce = await addClaim(cctx, clerk, { ...ref, sourceId: police.id, claimant: 'Metropolitan Police', text: 'No force was used.', quote: 'No force was used during the operation.' });
     const held = await addClaim(cctx, clerk, { ...ref, sourceId: witness.id, claimant: 'Ada Witness', text: 'Four officers held a young man against a stall; Kell Brandt watched.', quote: 'I saw four officers hold a young man against my stall for several minutes.' });
     await relateClaims(cctx, clerk, { ...ref, fromClaimId: held.id, toClaimId: noForce.id, kind: 'contradicts' });
-  } finally {
-    await ctx.close();
-  }
-}
+  });
 
 describe('case files: saving suggestions and publishing a redacted summary', () => {
   let server: TestServer;

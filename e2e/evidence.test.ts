@@ -4,19 +4,15 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../src/core/access/load-actor.ts';
-import { systemActor } from '../src/core/access/actor.ts';
 import type { Manifest } from '../src/core/cases/bundle.ts';
 import { addClaim, addPlace, addSource, createIncident, relateClaims } from '../src/core/cases/cases.ts';
 import { warehouseAreaFinder } from '../src/core/cases/places.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { createContext } from '../src/core/context.ts';
 import { createFileStore } from '../src/core/files/store.ts';
-import { createPanel } from '../src/core/panels/panels.ts';
 import { projectRoot } from '../src/core/paths.ts';
 import { photoWithExif, unzip } from '../tests/support/evidence-files.ts';
 import { hydrated, launchBrowser } from './support/browser.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
-import { addPeople, type Person } from './support/seed.ts';
+import { seedPanel, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
@@ -24,26 +20,23 @@ const fixtures = path.join(projectRoot(), 'e2e', 'fixtures');
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 let caseId = 0;
 
+const people: Person[] = [
+  ['clerk@example.org', 'Clara Clerk', 'clerk'],
+  ['member@example.org', 'Mo Member', 'member'],
+  ['police@example.org', 'Pat Police', 'police']
+];
+
 /**
  * The panel and a case built from three sources with conflicting claims, as the clerk builds it in
  * e2e/cases.test.ts (there through the forms; here through the same use cases, to reach the evidence).
  */
-async function seed(dataDir: string): Promise<void> {
-  const ctx = await createContext(loadConfig({ SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' }), { command: 'e2e seed' });
-  try {
-    const cli = systemActor('e2e seed');
-    const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
-    const people: Person[] = [
-      ['clerk@example.org', 'Clara Clerk', 'clerk'],
-      ['member@example.org', 'Mo Member', 'member'],
-      ['police@example.org', 'Pat Police', 'police']
-    ];
-    const ids = await addPeople(ctx, cli, panel.id, people, password);
+const seed = (dataDir: string) =>
+  seedPanel(dataDir, people, password, async ({ ctx, panelId, ids }) => {
     const clerk = await loadActor(ctx.db.db, ids.get('clerk@example.org')!);
     const cc = { ...ctx, files: createFileStore(ctx.filesDir), areas: warehouseAreaFinder(ctx.warehouse) };
-    const inc = await createIncident(cc, clerk, { panelId: panel.id, title: 'Ridley Road Market operation', startsOn: '2023-07-21', startsAt: '11:00', kinds: ['operation', 'use of force'] });
+    const inc = await createIncident(cc, clerk, { panelId, title: 'Ridley Road Market operation', startsOn: '2023-07-21', startsAt: '11:00', kinds: ['operation', 'use of force'] });
     caseId = inc.id;
-    const ref = { panelId: panel.id, incidentId: inc.id };
+    const ref = { panelId, incidentId: inc.id };
     await addPlace(cc, clerk, { ...ref, name: 'Ridley Road Market', latitude: '51.5486', longitude: '-0.0755' });
     const police = await addSource(cc, clerk, { ...ref, kind: 'police statement', title: 'Met statement', publisher: 'Metropolitan Police', text: 'Two men were arrested. No force was used during the operation.' });
     const witness = await addSource(cc, clerk, { ...ref, kind: 'witness account', title: 'Account of a stallholder', author: 'Ada Witness', text: 'Four officers held him down for several minutes.' });
@@ -53,10 +46,7 @@ async function seed(dataDir: string): Promise<void> {
     const pushed = await addClaim(cc, clerk, { ...ref, sourceId: news.id, claimant: 'Hackney Gazette', text: 'An officer pushed a man to the ground.', quote: 'an officer pushing a man to the ground' });
     await relateClaims(cc, clerk, { ...ref, fromClaimId: heldDown.id, toClaimId: noForce.id, kind: 'contradicts' });
     await relateClaims(cc, clerk, { ...ref, fromClaimId: pushed.id, toClaimId: noForce.id, kind: 'contradicts' });
-  } finally {
-    await ctx.close();
-  }
-}
+  });
 
 describe('evidence: upload, redact, custody log and an export bundle whose hashes verify', () => {
   let server: TestServer;

@@ -1,45 +1,35 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../src/core/access/actor.ts';
 import { loadActor } from '../src/core/access/load-actor.ts';
 import { createAction } from '../src/core/actions/actions.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { createContext } from '../src/core/context.ts';
-import { createPanel } from '../src/core/panels/panels.ts';
 import { draftQuestion, sendQuestion } from '../src/core/questions/questions.ts';
 import { hydrated, launchBrowser } from './support/browser.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
-import { addPeople, type Person } from './support/seed.ts';
+import { seedPanel, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
 const dayMs = 86_400_000;
 const londonDay = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(ms));
 
+const people: Person[] = [
+  ['clerk@example.org', 'Clara Clerk', 'clerk'],
+  ['chair@example.org', 'Chidi Chair', 'chair'],
+  ['member@example.org', 'Mo Member', 'member'],
+  ['youth@example.org', 'Yara Youth', 'member'],
+  ['police@example.org', 'Inspector Pat Police', 'police']
+];
+
 /** The Hackney panel with its people, a question to the police sent two months ago (overdue) and an open action. */
-async function seed(dataDir: string): Promise<void> {
-  const ctx = await createContext(loadConfig({ SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' }), { command: 'e2e seed' });
-  try {
-    const cli = systemActor('e2e seed');
-    const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
-    const people: Person[] = [
-      ['clerk@example.org', 'Clara Clerk', 'clerk'],
-      ['chair@example.org', 'Chidi Chair', 'chair'],
-      ['member@example.org', 'Mo Member', 'member'],
-      ['youth@example.org', 'Yara Youth', 'member'],
-      ['police@example.org', 'Inspector Pat Police', 'police']
-    ];
-    const ids = await addPeople(ctx, cli, panel.id, people, password);
+const seed = (dataDir: string) =>
+  seedPanel(dataDir, people, password, async ({ ctx, panelId, ids }) => {
     const id = async (email: string) => ids.get(email)!;
     const clerk = await loadActor(ctx.db.db, await id('clerk@example.org'));
     const then = { db: ctx.db, clock: { now: () => new Date(Date.now() - 60 * dayMs) } };
-    const q = await draftQuestion(then, clerk, { panelId: panel.id, title: 'Handcuffing of children', body: 'How many under-18s were handcuffed?' });
-    await sendQuestion(then, clerk, { panelId: panel.id, questionId: q.id, addresseeId: await id('police@example.org') });
-    await createAction(ctx, clerk, { panelId: panel.id, title: 'Write to the commander about the market', ownerId: await id('chair@example.org'), dueOn: londonDay(Date.now() + 10 * dayMs), rag: 'amber' });
-  } finally {
-    await ctx.close();
-  }
-}
+    const q = await draftQuestion(then, clerk, { panelId, title: 'Handcuffing of children', body: 'How many under-18s were handcuffed?' });
+    await sendQuestion(then, clerk, { panelId, questionId: q.id, addresseeId: await id('police@example.org') });
+    await createAction(ctx, clerk, { panelId, title: 'Write to the commander about the market', ownerId: await id('chair@example.org'), dueOn: londonDay(Date.now() + 10 * dayMs), rag: 'amber' });
+  });
 
 describe('meetings: from scheduling to published minutes', () => {
   let server: TestServer;

@@ -1,36 +1,26 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../src/core/access/actor.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { createContext } from '../src/core/context.ts';
 import { acceptWithNewAccount, inviteAdmin } from '../src/core/panels/invitations.ts';
-import { createPanel } from '../src/core/panels/panels.ts';
 import { hydrated, launchBrowser, screenshots, seriousAxeViolations } from './support/browser.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
-import { addPeople, type Person } from './support/seed.ts';
+import { seedPanel, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 import { startSmtp, type LocalSmtp } from '../tests/support/smtp-server.ts';
 
 const password = 'correct horse battery staple';
 const newPassword = 'a new and longer passphrase';
 
+const people: Person[] = [
+  ['clerk@example.org', 'Clara Clerk', 'clerk'],
+  ['police@example.org', 'Inspector Pat Police', 'police']
+];
+
 /** Before the server takes the data folder: an admin, and the Hackney panel with a clerk and a police respondent. */
-async function seed(dataDir: string): Promise<void> {
-  const ctx = await createContext(loadConfig({ SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' }), { command: 'e2e seed' });
-  try {
-    const cli = systemActor('e2e seed');
-    const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
+const seed = (dataDir: string) =>
+  seedPanel(dataDir, people, password, async ({ ctx, cli }) => {
     const admin = await inviteAdmin(ctx, cli, { email: 'admin@example.org' });
     await acceptWithNewAccount(ctx, { kind: 'anonymous' }, { token: admin.token, name: 'Ada Admin', password, confirm: password });
-    const people: Person[] = [
-      ['clerk@example.org', 'Clara Clerk', 'clerk'],
-      ['police@example.org', 'Inspector Pat Police', 'police']
-    ];
-    await addPeople(ctx, cli, panel.id, people, password);
-  } finally {
-    await ctx.close();
-  }
-}
+  });
 
 describe('notifications without SMTP: the development mail view, and a password reset through it', () => {
   let server: TestServer;

@@ -1,15 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../src/core/access/actor.ts';
 import { loadActor } from '../src/core/access/load-actor.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { createContext } from '../src/core/context.ts';
-import { createPanel } from '../src/core/panels/panels.ts';
 import { draftQuestion, sendQuestion } from '../src/core/questions/questions.ts';
 import { startSmtp, type LocalSmtp } from '../tests/support/smtp-server.ts';
 import { hydrated, launchBrowser, screenshots, seriousAxeViolations } from './support/browser.ts';
 import { freshPage, signIn } from './support/people.ts';
-import { addPeople, type Person } from './support/seed.ts';
+import { seedPanel, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 /**
@@ -21,17 +17,14 @@ import { startServer, type TestServer } from './support/server.ts';
 const password = 'correct horse battery staple';
 const dayMs = 86_400_000;
 
+const people: Person[] = [
+  ['clerk@example.org', 'Clara Clerk', 'clerk'],
+  ['police@example.org', 'Inspector Pat Police', 'police']
+];
+
 /** Hackney with a clerk and a police respondent; two questions sent 35 and 75 days ago, unanswered. */
-async function seed(dataDir: string): Promise<void> {
-  const ctx = await createContext(loadConfig({ SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' }), { command: 'e2e seed' });
-  try {
-    const cli = systemActor('e2e seed');
-    const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
-    const people: Person[] = [
-      ['clerk@example.org', 'Clara Clerk', 'clerk'],
-      ['police@example.org', 'Inspector Pat Police', 'police']
-    ];
-    const ids = await addPeople(ctx, cli, panel.id, people, password);
+const seed = (dataDir: string) =>
+  seedPanel(dataDir, people, password, async ({ ctx, panelId, ids }) => {
     const id = async (email: string) => ids.get(email)!;
     const clerk = await loadActor(ctx.db.db, await id('clerk@example.org'));
     const police = await id('police@example.org');
@@ -41,13 +34,10 @@ async function seed(dataDir: string): Promise<void> {
       [75, 'Handcuffing of children']
     ] as const) {
       const then = { db: ctx.db, clock: { now: () => new Date(Date.now() - daysAgo * dayMs) } };
-      const q = await draftQuestion(then, clerk, { panelId: panel.id, title, body: `What happened? (${title})` });
-      await sendQuestion(then, clerk, { panelId: panel.id, questionId: q.id, addresseeId: police });
+      const q = await draftQuestion(then, clerk, { panelId, title, body: `What happened? (${title})` });
+      await sendQuestion(then, clerk, { panelId, questionId: q.id, addresseeId: police });
     }
-  } finally {
-    await ctx.close();
-  }
-}
+  });
 
 describe('the overdue path: late questions are shown, emailed and counted', () => {
   let server: TestServer;

@@ -1,32 +1,20 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../src/core/access/actor.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { createContext } from '../src/core/context.ts';
-import { createPanel } from '../src/core/panels/panels.ts';
 import { hydrated, launchBrowser, screenshots, seriousAxeViolations } from './support/browser.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
-import { addPeople, type Person } from './support/seed.ts';
+import { seedPanel, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
 
+const people: Person[] = [
+  ['clerk@example.org', 'Clara Clerk', 'clerk'],
+  ['police@example.org', 'Inspector <b>Pat</b> Police', 'police'],
+  ['police2@example.org', 'Sergeant Other', 'police']
+];
+
 /** Before the server takes the data folder: the Hackney panel with a clerk, a chair and a police respondent. */
-async function seed(dataDir: string): Promise<void> {
-  const ctx = await createContext(loadConfig({ SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' }), { command: 'e2e seed' });
-  try {
-    const cli = systemActor('e2e seed');
-    const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
-    const people: Person[] = [
-      ['clerk@example.org', 'Clara Clerk', 'clerk'],
-      ['police@example.org', 'Inspector <b>Pat</b> Police', 'police'],
-      ['police2@example.org', 'Sergeant Other', 'police']
-    ];
-    await addPeople(ctx, cli, panel.id, people, password);
-  } finally {
-    await ctx.close();
-  }
-}
+const seed = (dataDir: string) => seedPanel(dataDir, people, password);
 
 describe('questions to the police: from a figure to the public tracker', () => {
   let server: TestServer;

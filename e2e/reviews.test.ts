@@ -2,41 +2,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../src/core/access/actor.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { createContext } from '../src/core/context.ts';
 import { createPanel } from '../src/core/panels/panels.ts';
 import { hydrated, launchBrowser, screenshotDir } from './support/browser.ts';
 import { smallDataSet } from './support/fixtures.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
 import { poppler } from './support/poppler.ts';
-import { addPeople, type Person } from './support/seed.ts';
+import { addPeople, seedPanel, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
+
+const people: Person[] = [
+  ['clerk@example.org', 'Clara Clerk', 'clerk'],
+  ['ada@example.org', 'Ada <i>Reviewer</i>', 'member'],
+  ['ben@example.org', 'Ben Reviewer', 'member'],
+  ['police@example.org', 'Inspector Pat Police', 'police']
+];
 
 /**
  * The Hackney panel with a clerk, two members who review, and a police respondent. July 2023 has six
  * Hackney records. Islington's panel has a member, who sees nothing of Hackney's samples.
  */
-async function seed(dataDir: string): Promise<void> {
-  const ctx = await createContext(loadConfig({ SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' }), { command: 'e2e seed' });
-  try {
-    const cli = systemActor('e2e seed');
-    const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
-    const people: Person[] = [
-      ['clerk@example.org', 'Clara Clerk', 'clerk'],
-      ['ada@example.org', 'Ada <i>Reviewer</i>', 'member'],
-      ['ben@example.org', 'Ben Reviewer', 'member'],
-      ['police@example.org', 'Inspector Pat Police', 'police']
-    ];
-    await addPeople(ctx, cli, panel.id, people, password);
+const seed = (dataDir: string) =>
+  seedPanel(dataDir, people, password, async ({ ctx, cli }) => {
     const islington = await createPanel(ctx, cli, { boroughCode: 'E09000019' });
     await addPeople(ctx, cli, islington.id, [['isla@example.org', 'Isla Islington', 'member']], password);
-  } finally {
-    await ctx.close();
-  }
-}
+  });
 
 /** Each reviewer's answers for the four encounters: grounds, then the overall score. */
 const scores = {

@@ -2,31 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../src/core/access/actor.ts';
-import { loadConfig } from '../src/core/config.ts';
-import { createContext } from '../src/core/context.ts';
-import { createPanel } from '../src/core/panels/panels.ts';
 import { hydrated, launchBrowser } from './support/browser.ts';
 import { dashboardDataSet } from './support/dashboard-data.ts';
 import { checkPage, freshPage, signIn } from './support/people.ts';
-import { addPeople } from './support/seed.ts';
+import { seedPanel, type Person } from './support/seed.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 const password = 'correct horse battery staple';
 
-async function seed(dataDir: string): Promise<void> {
-  const ctx = await createContext(loadConfig({ SCRUTINEER_DATA_DIR: dataDir, SCRUTINEER_LOG_LEVEL: 'warn' }), { command: 'e2e seed' });
-  try {
-    const cli = systemActor('e2e seed');
-    const panel = await createPanel(ctx, cli, { boroughCode: 'E09000012' });
-    await addPeople(ctx, cli, panel.id, [
-      ['clerk@example.org', 'Clara Clerk', 'clerk'],
-      ['police@example.org', 'Inspector Pat Police', 'police']
-    ], password);
-  } finally {
-    await ctx.close();
-  }
-}
+const people: Person[] = [
+  ['clerk@example.org', 'Clara Clerk', 'clerk'],
+  ['police@example.org', 'Inspector Pat Police', 'police']
+];
+
+const seed = (dataDir: string) => seedPanel(dataDir, people, password);
 
 /**
  * The dashboard's data set (support/dashboard-data.ts): Hackney, July 2023, has six section 60
