@@ -117,6 +117,9 @@ describe('reviews of sampled encounters: draw, score, agree, publish', () => {
     const outsider = await signedIn('isla@example.org');
     expect((await outsider.request.get(`${server.url}${samplePath}/references.pdf`)).status()).toBe(404);
     expect((await outsider.request.get(`${server.url}${samplePath}/print`)).status()).toBe(404);
+    // Only a plain number names a sample: "1e0" or "0x1" is not sample 1.
+    const id = samplePath.split('/').at(-1)!;
+    for (const odd of [`${id}e0`, `0x${Number(id).toString(16)}`, ` ${id}`]) expect((await page.request.get(`${server.url}/w/hackney/reviews/${encodeURIComponent(odd)}/print`)).status()).toBe(404);
   });
 
   it('two reviewers score every encounter; a missing answer is refused and what was typed kept', async () => {

@@ -1,3 +1,4 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { londonDay } from '$core/questions/working-days.ts';
 import { publishedReview } from '$core/reviews/publish.ts';
 import { authContext } from '$lib/server/auth.ts';
@@ -6,7 +7,7 @@ import type { PageServerLoad } from './$types';
 
 /** Public: one published version of an anonymised summary, with the list of its versions. */
 export const load: PageServerLoad = async ({ locals, params }) => {
-  const { panel, publication, versions } = await publishedReview(await authContext(), locals.actor, { borough: params.borough, publicationId: Number(params.publication) });
+  const { panel, publication, versions } = await publishedReview(await authContext(), locals.actor, { borough: params.borough, publicationId: idFromAddress(params.publication) });
   const s = publication.summary;
   return {
     panel,

@@ -1,3 +1,4 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { can } from '$core/access/require-access.ts';
 import { boroughByCode } from '$core/panels/boroughs.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
@@ -11,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
-  const view = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: Number(params.sample) });
+  const view = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: idFromAddress(params.sample) });
   const s = view.sample;
   const mayAssign = can(locals.actor, 'sample.assign', { panelId: panel.id });
   return {
@@ -47,7 +48,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 async function target(locals: App.Locals, params: { panel: string; sample: string }) {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
-  return { ctx, panelId: panel.id, sampleId: Number(params.sample) };
+  return { ctx, panelId: panel.id, sampleId: idFromAddress(params.sample) };
 }
 
 export const actions: Actions = {

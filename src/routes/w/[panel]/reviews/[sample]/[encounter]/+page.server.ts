@@ -1,3 +1,4 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { redirect } from '@sveltejs/kit';
 import { forceUsed, itemAnswers, qualityScores, ragStatuses } from '$core/db/schema.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
@@ -14,7 +15,7 @@ const options = <K extends string>(keys: readonly K[], labels: Record<K, string>
 export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
-  const f = await getReviewForm(ctx, locals.actor, { panelId: panel.id, sampleId: Number(params.sample), sampleRecordId: Number(params.encounter) });
+  const f = await getReviewForm(ctx, locals.actor, { panelId: panel.id, sampleId: idFromAddress(params.sample), sampleRecordId: idFromAddress(params.encounter) });
   const s60 = isSection60(f.record);
   const r = f.review;
   const saved: Record<string, string> = r
@@ -48,8 +49,8 @@ export const actions: Actions = {
       const panel = await panelBySlug(ctx, locals.actor, params.panel);
       await saveReview(ctx, locals.actor, {
         panelId: panel.id,
-        sampleId: Number(params.sample),
-        sampleRecordId: Number(params.encounter),
+        sampleId: idFromAddress(params.sample),
+        sampleRecordId: idFromAddress(params.encounter),
         submit,
         ...(values as Record<string, string> as object),
         footageViewedOnPremises: values.footageViewedOnPremises === 'on'

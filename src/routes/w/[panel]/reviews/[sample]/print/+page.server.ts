@@ -1,3 +1,4 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { monthName } from '$core/pack/wording.ts';
 import { boroughByCode } from '$core/panels/boroughs.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
@@ -10,7 +11,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
-  const { sample, records } = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: Number(params.sample) });
+  const { sample, records } = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: idFromAddress(params.sample) });
   return {
     panel: { name: panel.name, slug: panel.slug },
     sample: { id: sample.id, borough: boroughByCode(sample.areaCode)?.name ?? sample.areaCode, month: monthName(sample.month), seed: sample.seed, size: sample.size, strata: strataLabels[sample.strata], population: sample.population },

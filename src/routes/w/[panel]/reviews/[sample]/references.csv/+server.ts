@@ -1,3 +1,4 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
 import { getSample } from '$core/reviews/samples.ts';
 import { authContext } from '$lib/server/auth.ts';
@@ -10,6 +11,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
-  const { sample, records } = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: Number(params.sample) });
+  const { sample, records } = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: idFromAddress(params.sample) });
   return csvResponse(rowsCsv(referenceRows(records)), `${panel.slug}-sample-${sample.month}-seed-${sample.seed}.csv`);
 };

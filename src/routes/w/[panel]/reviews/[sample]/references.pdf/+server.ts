@@ -1,3 +1,4 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { dev } from '$app/environment';
 import { monthName } from '$core/pack/wording.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
@@ -16,7 +17,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, params, url, cookies }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
-  const { sample } = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: Number(params.sample) });
+  const { sample } = await getSample(ctx, locals.actor, { panelId: panel.id, sampleId: idFromAddress(params.sample) });
   startBrowser(); // starts while the rest is made ready; only for someone who may see the sample
   const server = await serverContext();
   // In development the page is printed from the dev server, but only at a loopback address (the Host header is the client's to set).

@@ -1,3 +1,4 @@
+import { idFromAddress } from '$lib/server/address.ts';
 import { can } from '$core/access/require-access.ts';
 import { boroughByCode } from '$core/panels/boroughs.ts';
 import { panelBySlug } from '$core/panels/panels.ts';
@@ -11,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
   const ctx = await authContext();
   const panel = await panelBySlug(ctx, locals.actor, params.panel);
-  const { sample, results } = await reviewResults(ctx, locals.actor, { panelId: panel.id, sampleId: Number(params.sample) });
+  const { sample, results } = await reviewResults(ctx, locals.actor, { panelId: panel.id, sampleId: idFromAddress(params.sample) });
   const borough = boroughByCode(sample.areaCode)?.name ?? sample.areaCode;
   const full = anonymise(results, { borough, month: sample.month, strata: sample.strata, population: sample.population }, false);
   const intervals = new Map(results.agreement.map((a) => [a.label, a.agreement?.ci ?? null]));
@@ -29,7 +30,7 @@ export const actions: Actions = {
     try {
       const ctx = await authContext();
       const panel = await panelBySlug(ctx, locals.actor, params.panel);
-      const pub = await publishSummary(ctx, locals.actor, { panelId: panel.id, sampleId: Number(params.sample) });
+      const pub = await publishSummary(ctx, locals.actor, { panelId: panel.id, sampleId: idFromAddress(params.sample) });
       return { published: { version: pub.version, path: `/b/${panel.slug}/reviews/${pub.id}` } };
     } catch (err) {
       return formFailure(err, {});
